@@ -1,0 +1,10 @@
+export * from './errors/rampart-error';
+export * from './errors/contract-error';
+export * from './services';
+export * from './messaging/plain';
+export * from './messaging/definitions';
+export * from './messaging/codec';
+export * from './messaging/envelope';
+export * from './platform/platform.contracts';
+export * from './registry';
+export * as platformV1 from './gen/rampart/platform/v1/smoke_pb';

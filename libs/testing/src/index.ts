@@ -1,0 +1,4 @@
+export * from './infra-urls';
+export * from './unique-id';
+export * from './wait-for';
+export * from './test-database';

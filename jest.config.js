@@ -1,5 +1,5 @@
-// Three suites: unit specs beside the code, integration tests against the real NATS, Redis and Postgres,
-// and cross-service scenarios that start built services as processes. `npm test` runs all three.
+// Four suites: unit specs beside the code, integration tests against the real NATS, Redis and Postgres,
+// cross-service scenarios that start built services as processes, and deployment checks. `npm test` runs all.
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -30,5 +30,7 @@ module.exports = {
       testTimeout: 60_000,
     },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], testTimeout: 120_000 },
+    // Rendered Helm manifests and deployment files, validated without a cluster.
+    { ...shared, displayName: 'deploy', testMatch: ['<rootDir>/tests/deploy/**/*.deploy-spec.ts'], testTimeout: 120_000 },
   ],
 };

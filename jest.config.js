@@ -6,7 +6,7 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 // Nest 12 and @nats-io are ESM-only; jest runs CommonJS, so swc also transforms these packages.
-const esmOnly = ['@nestjs', 'file-type', 'load-esm', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@nats-io', 'canonicalize', '@bufbuild'];
+const esmOnly = ['@nestjs', 'file-type', 'load-esm', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@nats-io', 'canonicalize', '@bufbuild', 'kubernetes-models', '@kubernetes-models'];
 
 const shared = {
   testEnvironment: 'node',

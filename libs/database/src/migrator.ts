@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Client } from 'pg';
+import type { ClientBase } from 'pg';
 import { DatabaseError } from './database-error';
 
 export interface MigrationFile {
@@ -53,7 +53,7 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-async function appliedRows(client: Client): Promise<AppliedRow[]> {
+async function appliedRows(client: ClientBase): Promise<AppliedRow[]> {
   const exists = await client.query<{ present: boolean }>(
     `SELECT to_regclass(quote_ident(current_schema()) || '._prisma_migrations') IS NOT NULL AS present`,
   );
@@ -64,7 +64,7 @@ async function appliedRows(client: Client): Promise<AppliedRow[]> {
   return result.rows;
 }
 
-export async function migrationStatus(client: Client, files = readMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(client: ClientBase, files = readMigrations()): Promise<MigrationStatus> {
   const rows = (await appliedRows(client)).filter((row) => row.finished_at && !row.rolled_back_at);
   const byName = new Map(rows.map((row) => [row.migration_name, row]));
   return {
@@ -80,7 +80,7 @@ export async function migrationStatus(client: Client, files = readMigrations()):
  * `prisma migrate` needs a schema engine it cannot download offline; this applies the same files the same way.
  */
 export async function applyMigrations(
-  client: Client,
+  client: ClientBase,
   options: { files?: MigrationFile[]; log?: (line: string) => void } = {},
 ): Promise<{ applied: string[] }> {
   const files = options.files ?? readMigrations();
@@ -118,6 +118,11 @@ export async function applyMigrations(
       }
       applied.push(file.name);
     }
+    // Services check at start-up that their schema is migrated, as the group role they run under.
+    await client.query(`DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rampart_service') THEN
+        GRANT SELECT ON "_prisma_migrations" TO rampart_service;
+      END IF; END $$`);
     return { applied };
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);

@@ -1,8 +1,11 @@
 import {
   create,
+  fromJson,
   fromJsonString,
+  toJson,
   toJsonString,
   type DescMessage,
+  type JsonValue,
   type MessageInitShape,
   type MessageShape,
 } from '@bufbuild/protobuf';
@@ -44,6 +47,30 @@ export function decodeMessage<S extends DescMessage>(
   }
   try {
     return fromJsonString(schema, text, { ignoreUnknownFields: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ContractError(
+      'CONTRACT_PAYLOAD_INVALID',
+      `Payload on ${where} does not match ${schema.typeName}: ${reason}`,
+      { correlationId, details: { schema: schema.typeName } },
+    );
+  }
+}
+
+/** The same mapping as a JSON value, for payloads stored inside other JSON (BullMQ job data). */
+export function toJsonValue<S extends DescMessage>(schema: S, data: Plain<MessageShape<S>>): JsonValue {
+  const message = create(schema, data as MessageInitShape<S>);
+  return toJson(schema, message, { useProtoFieldName: true, alwaysEmitImplicit: true });
+}
+
+export function fromJsonValue<S extends DescMessage>(
+  schema: S,
+  json: JsonValue,
+  where: string,
+  correlationId?: string,
+): MessageShape<S> {
+  try {
+    return fromJson(schema, json, { ignoreUnknownFields: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ContractError(

@@ -1,0 +1,13 @@
+import { runService, type RunningService } from '@rampart/platform';
+import { AppModule } from './app.module';
+import { loadCampaignSchedulerConfig } from './config/campaign-scheduler.config';
+import { tracing } from './instrumentation';
+
+/** Validates the configuration (exiting with the bad variable's name if it is wrong), then starts. */
+export function bootstrap(): Promise<RunningService> {
+  return runService({
+    loadConfig: () => loadCampaignSchedulerConfig(),
+    createModule: (config, logger) => AppModule.register(config, logger),
+    tracing,
+  });
+}

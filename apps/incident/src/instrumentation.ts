@@ -1,0 +1,7 @@
+import { hostname } from 'node:os';
+import { startTracing } from '@rampart/observability';
+
+export const tracing = startTracing({
+  service: 'incident',
+  instanceId: process.env.SERVICE_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+});

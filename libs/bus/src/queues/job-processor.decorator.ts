@@ -1,0 +1,26 @@
+import { SetMetadata } from '@nestjs/common';
+import type { JobMessage, QueueDef } from '@rampart/contracts';
+import type { JobContext } from './job-worker.runner';
+
+export const JOB_PROCESSOR = 'rampart:job-processor';
+
+export interface JobProcessorMeta {
+  def: QueueDef;
+  concurrency: number;
+}
+
+/** A provider that processes one queue; the platform starts a BullMQ worker for it. */
+export interface QueueProcessor<Q extends QueueDef> {
+  process(message: JobMessage<Q>, context: JobContext): Promise<void>;
+}
+
+/**
+ * Marks a provider as the processor of a queue. The class must implement QueueProcessor for that queue,
+ * so a processor for the wrong queue does not compile.
+ */
+export function JobProcessor<Q extends QueueDef>(def: Q, options: { concurrency?: number } = {}) {
+  const mark = SetMetadata(JOB_PROCESSOR, { def, concurrency: options.concurrency ?? 4 } satisfies JobProcessorMeta);
+  return <T extends new (...args: never[]) => QueueProcessor<Q>>(target: T): void => {
+    mark(target);
+  };
+}

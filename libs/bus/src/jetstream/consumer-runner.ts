@@ -187,7 +187,6 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
       return this.giveUp(message, delivery, (error as Error).message, 'invalid_payload');
     }
     const started = performance.now();
-    const keepAlive = setInterval(() => message.working(), Math.max(1_000, this.deps.ackWaitMs / 2));
     try {
       const outcome = await withSpan(
         `${this.spec.event.type} process`,
@@ -212,8 +211,6 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
     } catch (error) {
       await this.onFailure(message, delivery, error);
       this.record('failed', started);
-    } finally {
-      clearInterval(keepAlive);
     }
   }
 
@@ -223,6 +220,7 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
       await this.spec.handle(message, delivery);
       return 'ok';
     }
+    // The transaction may not outlive the ack wait: past it JetStream redelivers, so the attempt is void.
     return txHost.run(
       async (tx) => {
         const first = await claimInbox(tx, this.consumerName, delivery.envelope.id, this.spec.event.type);

@@ -18,6 +18,8 @@ const shared = {
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  // Nest's decorators need the Reflect metadata API, which the apps get from @nestjs/core.
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

@@ -29,10 +29,20 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/jest/long-timeout.js'],
     },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], testTimeout: 120_000 },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/jest/long-timeout.js'],
+    },
     // Rendered Helm manifests and deployment files, validated without a cluster.
-    { ...shared, displayName: 'deploy', testMatch: ['<rootDir>/tests/deploy/**/*.deploy-spec.ts'], testTimeout: 120_000 },
+    {
+      ...shared,
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/tests/deploy/**/*.deploy-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/jest/long-timeout.js'],
+    },
   ],
 };

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { Pool } from 'pg';
-import { formatVerifyReport, verifyAuditLog } from '@rampart/audit';
-import { pgConnectionConfig } from '@rampart/database';
 import { ExitCode } from '../cli';
 import { cliDatabaseConfig } from './cli-env';
 
@@ -18,6 +16,9 @@ export function registerAuditCommands(program: Command): void {
     .option('--batch-size <rows>', 'rows read per query', '2000')
     .option('--json', 'print the result as JSON')
     .action(async (options: { chain?: string; all?: boolean; batchSize: string; json?: boolean }) => {
+      // Loaded on use: the CLI starts fast for commands that do not touch the database.
+      const { formatVerifyReport, verifyAuditLog } = await import('@rampart/audit');
+      const { pgConnectionConfig } = await import('@rampart/database');
       const config = cliDatabaseConfig('read');
       const pool = new Pool({ ...pgConnectionConfig(config, { applicationName: 'rampart-cli/audit-verify', assumeRole: true }), max: 2 });
       pool.on('error', () => undefined);

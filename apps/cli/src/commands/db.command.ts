@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { Client } from 'pg';
-import { migrateDatabase, migrationStatus, pgConnectionConfig } from '@rampart/database';
 import { ExitCode } from '../cli';
 import { cliDatabaseConfig } from './cli-env';
 
@@ -9,6 +8,7 @@ export function registerDbCommands(program: Command): void {
   db.command('migrate')
     .description('Create the database and schema if needed and apply pending migrations (DATABASE_MIGRATION_URL or DATABASE_URL)')
     .action(async () => {
+      const { migrateDatabase } = await import('@rampart/database');
       const config = cliDatabaseConfig('migrate');
       const { applied } = await migrateDatabase(config, (line) => process.stdout.write(`${line}\n`));
       process.stdout.write(
@@ -18,6 +18,7 @@ export function registerDbCommands(program: Command): void {
   db.command('status')
     .description('List applied and pending migrations; exits 1 when some are pending or were edited')
     .action(async () => {
+      const { migrationStatus, pgConnectionConfig } = await import('@rampart/database');
       const config = cliDatabaseConfig('migrate');
       const client = new Client(pgConnectionConfig(config, { applicationName: 'rampart-cli/db-status', assumeRole: false }));
       await client.connect();

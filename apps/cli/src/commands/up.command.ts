@@ -1,11 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { BusNaming, silentLogger, StreamProvisioner } from '@rampart/bus';
 import { loadConfig, platformEnvShape } from '@rampart/config';
-import { SERVICE_NAMES } from '@rampart/contracts';
-import { migrateDatabase } from '@rampart/database';
+import { DEFAULT_HTTP_PORTS } from '@rampart/contracts';
 import { z } from 'zod';
 import { ExitCode } from '../cli';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../launcher/embedded-postgres';
@@ -51,6 +47,9 @@ async function checkDependencies(env: z.infer<typeof upEnv>, embeddedAllowed: bo
 }
 
 async function provisionStreams(env: z.infer<typeof upEnv>): Promise<void> {
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const { connect } = await import('@nats-io/transport-node');
+  const { BusNaming, silentLogger, StreamProvisioner } = await import('@rampart/bus');
   const nc = await connect({ servers: env.NATS_URL.split(','), name: 'rampart-launcher' });
   try {
     const jsm = await jetstreamManager(nc, { timeout: 5_000 }).catch((error: unknown) => {
@@ -103,6 +102,7 @@ export function registerUpCommand(program: Command): void {
         env.DATABASE_URL = embedded.url;
       }
       const schema = env.DATABASE_SCHEMA ?? new URL(env.DATABASE_URL).searchParams.get('schema') ?? 'public';
+      const { migrateDatabase } = await import('@rampart/database');
       const { applied } = await migrateDatabase({ url: env.DATABASE_URL, schema, poolMax: 1 }, log);
       log(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
       await provisionStreams(env);
@@ -111,7 +111,12 @@ export function registerUpCommand(program: Command): void {
       const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: env.DATABASE_URL };
       let shuttingDown = false;
       const supervisor = new ServiceSupervisor(
-        SERVICE_NAMES.map((name) => ({ name, entry: serviceEntry(name), env: childEnv })),
+        serviceUrls(childEnv).map(({ service, url }) => ({
+          name: service,
+          entry: serviceEntry(service),
+          // RAMPART_<SERVICE>_URL picks the port, so `status` and the launcher agree on where each one is.
+          env: { ...childEnv, HTTP_PORT: new URL(url).port || String(DEFAULT_HTTP_PORTS[service]) },
+        })),
         { write: (line) => process.stdout.write(`${line}\n`), color: Boolean(process.stdout.isTTY), raw: Boolean(options.rawLogs) },
         (name, code, signal) => {
           if (shuttingDown) return;

@@ -12,7 +12,7 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({
     variable: issue.path.length > 0 ? issue.path.join('.') : '(environment)',
-    problem: issue.code === 'invalid_type' && issue.input === undefined ? 'is required but not set' : issue.message,
+    problem: issue.path.length === 1 && cleaned[String(issue.path[0])] === undefined ? 'is required but not set' : issue.message,
   }));
   throw new ConfigError(problems);
 }

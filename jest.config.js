@@ -6,7 +6,20 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 // Nest 12 and @nats-io are ESM-only; jest runs CommonJS, so swc also transforms these packages.
-const esmOnly = ['@nestjs', 'file-type', 'load-esm', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@nats-io', 'canonicalize', '@bufbuild', 'kubernetes-models', '@kubernetes-models'];
+const esmOnly = [
+  '@nestjs',
+  'file-type',
+  'load-esm',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  '@nats-io',
+  'canonicalize',
+  '@bufbuild',
+  'kubernetes-models',
+  '@kubernetes-models',
+];
 
 const shared = {
   testEnvironment: 'node',
@@ -23,12 +36,17 @@ const shared = {
 };
 
 module.exports = {
+  globalSetup: '<rootDir>/tests/jest/global-setup.js',
+  globalTeardown: '<rootDir>/tests/jest/global-teardown.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/tests/integration/**/*.int-spec.ts',
+        '<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts',
+      ],
       setupFilesAfterEnv: ['<rootDir>/tests/jest/long-timeout.js'],
     },
     {

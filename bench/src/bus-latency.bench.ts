@@ -29,7 +29,13 @@ import { SmokeEmittedV1 } from '@rampart/contracts';
 import { pgConnectionConfig, TransactionHost } from '@rampart/database';
 import { withSpan } from '@rampart/observability';
 import { createTestDatabase, createTestNamespace, testPlatformConfig } from '@rampart/testing';
-import { intOption, LatencyRecorder, machineDescription, markdownTable, runConcurrently } from './lib/bench-stats';
+import {
+  intOption,
+  LatencyRecorder,
+  machineDescription,
+  markdownTable,
+  runConcurrently,
+} from './lib/bench-stats';
 
 const argv = process.argv.slice(2);
 const MESSAGES = intOption(argv, 'messages', 'BENCH_MESSAGES', 2000);
@@ -103,10 +109,17 @@ async function main(): Promise<void> {
       },
     });
     const core = new LatencyRecorder();
-    for (let i = 0; i < MESSAGES; i += 1) await core.time(() => connection.nc.request(subject, `m${i}`, { timeout: 5_000 }));
-    const coreSeconds = await runConcurrently(THROUGHPUT, CONCURRENCY, (i) => connection.nc.request(subject, `t${i}`, { timeout: 5_000 }));
+    for (let i = 0; i < MESSAGES; i += 1)
+      await core.time(() => connection.nc.request(subject, `m${i}`, { timeout: 5_000 }));
+    const coreSeconds = await runConcurrently(THROUGHPUT, CONCURRENCY, (i) =>
+      connection.nc.request(subject, `t${i}`, { timeout: 5_000 }),
+    );
     echo.unsubscribe();
-    results.push({ path: 'core request-reply (baseline)', latency: core, throughput: THROUGHPUT / coreSeconds });
+    results.push({
+      path: 'core request-reply (baseline)',
+      latency: core,
+      throughput: THROUGHPUT / coreSeconds,
+    });
 
     for (const [durable, idempotent, label] of [
       ['bench-plain', false, 'jetstream publish → consume'],
@@ -143,7 +156,8 @@ async function main(): Promise<void> {
       schema: db.config.schema,
       pollIntervalMs: 1_000,
       logger: silentLogger,
-      listenClient: () => new Client(pgConnectionConfig(db.config, { applicationName: 'bench-relay', assumeRole: true })),
+      listenClient: () =>
+        new Client(pgConnectionConfig(db.config, { applicationName: 'bench-relay', assumeRole: true })),
     });
     await relay.start();
     relays.push(relay);
@@ -166,7 +180,7 @@ async function main(): Promise<void> {
     await db.drop();
   }
 
-  const base = results[0]!.latency.percentile(50);
+  const base = results[0].latency.percentile(50);
   const rows = results.map((r) => [
     r.path,
     r.latency.count,
@@ -175,7 +189,9 @@ async function main(): Promise<void> {
     Number.isNaN(r.throughput) ? '—' : Math.round(r.throughput).toString(),
     `${(r.latency.percentile(50) / base).toFixed(1)}×`,
   ]);
-  process.stdout.write(`\nBus latency and throughput — ${machineDescription()}, ${new Date().toISOString().slice(0, 10)}\n`);
+  process.stdout.write(
+    `\nBus latency and throughput — ${machineDescription()}, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
   process.stdout.write(
     `latency: ${MESSAGES} messages one at a time; throughput: ${THROUGHPUT} messages, ${CONCURRENCY} in flight\n\n`,
   );

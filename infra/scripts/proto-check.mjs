@@ -36,7 +36,12 @@ function files(dir) {
 
 run('buf lint', ['lint', 'proto']);
 if (existsSync(baseline)) {
-  run('no wire or JSON breaking change against proto/baseline.json', ['breaking', 'proto', '--against', baseline]);
+  run('no wire or JSON breaking change against proto/baseline.json', [
+    'breaking',
+    'proto',
+    '--against',
+    baseline,
+  ]);
 } else {
   failed = true;
   console.error('FAIL proto/baseline.json is missing: create it with `npm run proto:baseline`');
@@ -44,7 +49,10 @@ if (existsSync(baseline)) {
 
 const scratch = mkdtempSync(join(tmpdir(), 'rampart-proto-'));
 try {
-  execFileSync(buf, ['generate', 'proto', '--template', 'proto/buf.gen.yaml', '-o', scratch], { cwd: root, stdio: 'pipe' });
+  execFileSync(buf, ['generate', 'proto', '--template', 'proto/buf.gen.yaml', '-o', scratch], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   const fresh = join(scratch, 'libs', 'contracts', 'src', 'gen');
   const want = new Map(files(fresh).map((f) => [relative(fresh, f), readFileSync(f, 'utf8')]));
   const have = new Map(files(generated).map((f) => [relative(generated, f), readFileSync(f, 'utf8')]));
@@ -55,7 +63,9 @@ try {
   ];
   if (stale.length > 0) {
     failed = true;
-    console.error(`FAIL generated TypeScript is stale (run \`npm run proto:generate\`):\n  ${stale.join('\n  ')}`);
+    console.error(
+      `FAIL generated TypeScript is stale (run \`npm run proto:generate\`):\n  ${stale.join('\n  ')}`,
+    );
   } else {
     console.log('ok   libs/contracts/src/gen matches the schemas');
   }

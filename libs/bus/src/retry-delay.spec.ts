@@ -4,7 +4,9 @@ import { Semaphore } from './semaphore';
 describe('retry delay', () => {
   it('doubles with each attempt up to the maximum', () => {
     const noJitter = () => 0.5;
-    expect([1, 2, 3, 4, 10].map((n) => retryDelayMs(n, 100, 1_000, noJitter))).toEqual([100, 200, 400, 800, 1_000]);
+    expect([1, 2, 3, 4, 10].map((n) => retryDelayMs(n, 100, 1_000, noJitter))).toEqual([
+      100, 200, 400, 800, 1_000,
+    ]);
   });
 
   it('spreads retries by at most 20% either way but never past the maximum', () => {

@@ -9,7 +9,10 @@ export function urlWithProtocols(protocols: readonly string[], example: string) 
       try {
         url = new URL(part.trim());
       } catch {
-        ctx.addIssue({ code: 'custom', message: `expected a URL such as ${example}, got "${redactUrl(part)}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a URL such as ${example}, got "${redactUrl(part)}"`,
+        });
         return;
       }
       if (!protocols.includes(url.protocol.replace(/:$/, ''))) {

@@ -18,7 +18,12 @@ describe('service configuration', () => {
   it('names every bad variable at once, with what was expected', () => {
     let error: unknown;
     try {
-      loadServiceConfig('guardrail', 3101, {}, { NATS_URL: 'http://x:4222', HTTP_PORT: '70000', LOG_LEVEL: 'loud', JETSTREAM_REPLICAS: 'three' });
+      loadServiceConfig(
+        'guardrail',
+        3101,
+        {},
+        { NATS_URL: 'http://x:4222', HTTP_PORT: '70000', LOG_LEVEL: 'loud', JETSTREAM_REPLICAS: 'three' },
+      );
     } catch (e) {
       error = e;
     }
@@ -45,7 +50,9 @@ describe('service configuration', () => {
   it('takes the Postgres schema from the URL unless DATABASE_SCHEMA says otherwise', () => {
     const url = 'postgresql://u@h/db?schema=tenant_a';
     expect(loadServiceConfig('x', 1, {}, { DATABASE_URL: url }).platform.database.schema).toBe('tenant_a');
-    expect(loadServiceConfig('x', 1, {}, { DATABASE_URL: url, DATABASE_SCHEMA: 'other' }).platform.database.schema).toBe('other');
+    expect(
+      loadServiceConfig('x', 1, {}, { DATABASE_URL: url, DATABASE_SCHEMA: 'other' }).platform.database.schema,
+    ).toBe('other');
     expect(loadServiceConfig('x', 1, {}, { DATABASE_ROLE: 'none' }).platform.database.role).toBeUndefined();
   });
 
@@ -55,14 +62,23 @@ describe('service configuration', () => {
 
   it('validates a service’s own variables in the same pass', async () => {
     const { z } = await import('zod');
-    expect(() => loadServiceConfig('x', 1, { GUARD_LIMIT: z.coerce.number().max(10) }, { GUARD_LIMIT: '11', REDIS_URL: 'x' })).toThrow(
-      /GUARD_LIMIT[\s\S]*REDIS_URL|REDIS_URL[\s\S]*GUARD_LIMIT/,
-    );
-    expect(loadServiceConfig('x', 1, { GUARD_LIMIT: z.coerce.number() }, { GUARD_LIMIT: '3' }).own).toEqual({ GUARD_LIMIT: 3 });
+    expect(() =>
+      loadServiceConfig(
+        'x',
+        1,
+        { GUARD_LIMIT: z.coerce.number().max(10) },
+        { GUARD_LIMIT: '11', REDIS_URL: 'x' },
+      ),
+    ).toThrow(/GUARD_LIMIT[\s\S]*REDIS_URL|REDIS_URL[\s\S]*GUARD_LIMIT/);
+    expect(loadServiceConfig('x', 1, { GUARD_LIMIT: z.coerce.number() }, { GUARD_LIMIT: '3' }).own).toEqual({
+      GUARD_LIMIT: 3,
+    });
   });
 
   it('masks passwords and secret query parameters in URLs', () => {
-    expect(redactUrl('postgresql://u:p@h:5432/db?sslpassword=x&schema=s')).toBe('postgresql://u:***@h:5432/db?sslpassword=***&schema=s');
+    expect(redactUrl('postgresql://u:p@h:5432/db?sslpassword=x&schema=s')).toBe(
+      'postgresql://u:***@h:5432/db?sslpassword=***&schema=s',
+    );
     expect(redactUrl('not a url //u:pw@h')).toBe('not a url //u:***@h');
   });
 });

@@ -26,10 +26,13 @@ export const platformEnvShape = {
   JETSTREAM_REPLICAS: positiveInt(5).pipe(z.number().min(1, 'expected 1, 3 or 5')).default(1),
   CONSUMER_MAX_DELIVER: positiveInt(1000).pipe(z.number().min(1, 'expected at least 1')).default(5),
   CONSUMER_ACK_WAIT_MS: positiveInt().pipe(z.number().min(1000, 'expected at least 1000')).default(30_000),
-  REDIS_URL: urlWithProtocols(['redis', 'rediss'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
-  DATABASE_URL: urlWithProtocols(['postgres', 'postgresql'], 'postgresql://user@127.0.0.1:5432/rampart').default(
-    'postgresql://postgres@127.0.0.1:5432/rampart',
+  REDIS_URL: urlWithProtocols(['redis', 'rediss'], 'redis://127.0.0.1:6379').default(
+    'redis://127.0.0.1:6379',
   ),
+  DATABASE_URL: urlWithProtocols(
+    ['postgres', 'postgresql'],
+    'postgresql://user@127.0.0.1:5432/rampart',
+  ).default('postgresql://postgres@127.0.0.1:5432/rampart'),
   DATABASE_SCHEMA: z.string().regex(IDENTIFIER, 'expected a lower-case Postgres identifier').optional(),
   DATABASE_ROLE: z
     .string()
@@ -45,8 +48,7 @@ export const platformEnvShape = {
   METRICS_ENABLED: boolean().default(true),
 };
 
-const platformEnv = z.object(platformEnvShape);
-type PlatformEnv = z.infer<typeof platformEnv>;
+type PlatformEnv = z.infer<z.ZodObject<typeof platformEnvShape>>;
 
 export interface DatabaseConfig {
   url: string;
@@ -135,5 +137,8 @@ export function loadServiceConfig<Extra extends z.ZodRawShape = Record<never, ne
   const parsed = loadConfig(schema, env) as PlatformEnv & z.infer<z.ZodObject<Extra>>;
   const ownKeys = Object.keys(extra ?? {});
   const own = Object.fromEntries(ownKeys.map((key) => [key, (parsed as Record<string, unknown>)[key]]));
-  return { platform: toPlatformConfig(service, defaultPort, parsed), own: own as z.infer<z.ZodObject<Extra>> };
+  return {
+    platform: toPlatformConfig(service, defaultPort, parsed),
+    own: own as z.infer<z.ZodObject<Extra>>,
+  };
 }

@@ -23,7 +23,8 @@ export interface MigrationStatus {
 export const DEFAULT_MIGRATIONS_DIR = resolve(__dirname, '..', 'prisma', 'migrations');
 
 export function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): MigrationFile[] {
-  if (!existsSync(dir)) throw new DatabaseError('DATABASE_MIGRATION_FAILED', `No migrations directory at ${dir}`);
+  if (!existsSync(dir))
+    throw new DatabaseError('DATABASE_MIGRATION_FAILED', `No migrations directory at ${dir}`);
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'migration.sql')))
     .map((entry) => {
@@ -64,13 +65,18 @@ async function appliedRows(client: ClientBase): Promise<AppliedRow[]> {
   return result.rows;
 }
 
-export async function migrationStatus(client: ClientBase, files = readMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  client: ClientBase,
+  files = readMigrations(),
+): Promise<MigrationStatus> {
   const rows = (await appliedRows(client)).filter((row) => row.finished_at && !row.rolled_back_at);
   const byName = new Map(rows.map((row) => [row.migration_name, row]));
   return {
     applied: files.filter((f) => byName.has(f.name)).map((f) => f.name),
     pending: files.filter((f) => !byName.has(f.name)).map((f) => f.name),
-    modified: files.filter((f) => byName.has(f.name) && byName.get(f.name)?.checksum !== f.checksum).map((f) => f.name),
+    modified: files
+      .filter((f) => byName.has(f.name) && byName.get(f.name)?.checksum !== f.checksum)
+      .map((f) => f.name),
   };
 }
 
@@ -118,11 +124,6 @@ export async function applyMigrations(
       }
       applied.push(file.name);
     }
-    // Services check at start-up that their schema is migrated, as the group role they run under.
-    await client.query(`DO $$ BEGIN
-      IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rampart_service') THEN
-        GRANT SELECT ON "_prisma_migrations" TO rampart_service;
-      END IF; END $$`);
     return { applied };
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);

@@ -14,7 +14,11 @@ export interface PrismaHandle {
  * A Prisma client on the pg driver adapter (Prisma 7 needs no native query engine) over a pool we own, so
  * that the same search_path and role apply to Prisma's queries and to raw SQL, and shutdown closes it.
  */
-export function createPrismaClient(db: DatabaseConfig, applicationName: string, assumeRole = true): PrismaHandle {
+export function createPrismaClient(
+  db: DatabaseConfig,
+  applicationName: string,
+  assumeRole = true,
+): PrismaHandle {
   const pool = new Pool({
     ...pgConnectionConfig(db, { applicationName, assumeRole }),
     max: db.poolMax,

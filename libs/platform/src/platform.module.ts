@@ -18,7 +18,12 @@ import {
   StreamProvisioner,
 } from '@rampart/bus';
 import type { PlatformConfig } from '@rampart/config';
-import { createPrismaClient, pgConnectionConfig, TransactionHost, type PrismaHandle } from '@rampart/database';
+import {
+  createPrismaClient,
+  pgConnectionConfig,
+  TransactionHost,
+  type PrismaHandle,
+} from '@rampart/database';
 import { LOGGER, MetricsService, ObservabilityModule } from '@rampart/observability';
 import { AuditService } from './audit/audit.service';
 import { JobProcessorExplorer } from './lifecycle/job-processor.explorer';
@@ -66,11 +71,19 @@ export class PlatformModule {
           useFactory: (log: Logger) => NatsConnectionHandle.open(config, log),
           inject: [LOGGER],
         },
-        { provide: BusMetrics, useFactory: (metrics: MetricsService) => new BusMetrics(metrics), inject: [MetricsService] },
+        {
+          provide: BusMetrics,
+          useFactory: (metrics: MetricsService) => new BusMetrics(metrics),
+          inject: [MetricsService],
+        },
         {
           provide: EventPublisher,
-          useFactory: (nats: NatsConnectionHandle, naming: BusNaming, envelopes: EnvelopeFactory, metrics: BusMetrics) =>
-            new EventPublisher(nats.js, naming, envelopes, metrics),
+          useFactory: (
+            nats: NatsConnectionHandle,
+            naming: BusNaming,
+            envelopes: EnvelopeFactory,
+            metrics: BusMetrics,
+          ) => new EventPublisher(nats.js, naming, envelopes, metrics),
           inject: [NatsConnectionHandle, BusNaming, EnvelopeFactory, BusMetrics],
         },
         {
@@ -93,14 +106,24 @@ export class PlatformModule {
         },
         {
           provide: OutboxRelay,
-          useFactory: (txHost: TransactionHost, publisher: EventPublisher, log: Logger, metrics: BusMetrics) =>
+          useFactory: (
+            txHost: TransactionHost,
+            publisher: EventPublisher,
+            log: Logger,
+            metrics: BusMetrics,
+          ) =>
             new OutboxRelay({
               txHost,
               publisher,
               service: config.service,
               schema: config.database.schema,
               listenClient: () =>
-                new Client(pgConnectionConfig(config.database, { applicationName: `${applicationName}/outbox`, assumeRole: true })),
+                new Client(
+                  pgConnectionConfig(config.database, {
+                    applicationName: `${applicationName}/outbox`,
+                    assumeRole: true,
+                  }),
+                ),
               pollIntervalMs: config.outbox.pollIntervalMs,
               logger: log,
               metrics,
@@ -109,7 +132,8 @@ export class PlatformModule {
         },
         {
           provide: RequestClient,
-          useFactory: (nats: NatsConnectionHandle, naming: BusNaming) => new RequestClient(nats.nc, naming, config.service),
+          useFactory: (nats: NatsConnectionHandle, naming: BusNaming) =>
+            new RequestClient(nats.nc, naming, config.service),
           inject: [NatsConnectionHandle, BusNaming],
         },
         {
@@ -137,8 +161,16 @@ export class PlatformModule {
         {
           provide: AuditLog,
           useFactory: (txHost: TransactionHost, metrics: MetricsService) => {
-            const appended = metrics.counter('rampart_audit_appended_total', 'Entries appended to the audit log.', []);
-            const duration = metrics.histogram('rampart_audit_append_duration_seconds', 'Time to append to the audit log.', []);
+            const appended = metrics.counter(
+              'rampart_audit_appended_total',
+              'Entries appended to the audit log.',
+              [],
+            );
+            const duration = metrics.histogram(
+              'rampart_audit_append_duration_seconds',
+              'Time to append to the audit log.',
+              [],
+            );
             return new AuditLog({
               txHost,
               service: config.service,

@@ -48,7 +48,11 @@ export async function runService<C extends { platform: PlatformConfig }>(
     throw error;
   }
   const platform = config.platform;
-  const logger = createLogger({ service: platform.service, level: platform.logLevel, instanceId: platform.instanceId });
+  const logger = createLogger({
+    service: platform.service,
+    level: platform.logLevel,
+    instanceId: platform.instanceId,
+  });
   let app: INestApplication | undefined;
   try {
     app = await NestFactory.create(options.createModule(config, logger), {
@@ -58,7 +62,10 @@ export async function runService<C extends { platform: PlatformConfig }>(
     app.useGlobalFilters(new TransportErrorFilter(new HttpErrorFilter(logger)));
     // Provisions streams and checks the schema before any handler can receive a message.
     await app.init();
-    app.connectMicroservice({ strategy: createNatsServer(app, platform, logger) }, { inheritAppConfig: true });
+    app.connectMicroservice(
+      { strategy: createNatsServer(app, platform, logger) },
+      { inheritAppConfig: true },
+    );
     await app.startAllMicroservices();
     await app.listen(platform.http.port, platform.http.host);
     await app.get(PlatformLifecycle).startBackground();
@@ -70,7 +77,11 @@ export async function runService<C extends { platform: PlatformConfig }>(
   }
   const url = `http://${platform.http.host === '0.0.0.0' ? '127.0.0.1' : platform.http.host}:${platform.http.port}`;
   logger.info({ url, namespace: platform.namespace || undefined }, `${platform.service} ready`);
-  const running: RunningService = { app, url, stop: (signal) => stopService(app, platform, logger, options.tracing, signal) };
+  const running: RunningService = {
+    app,
+    url,
+    stop: (signal) => stopService(app, platform, logger, options.tracing, signal),
+  };
   installSignalHandlers(running);
   return running;
 }
@@ -106,7 +117,9 @@ async function stopService(
     }, config.shutdown.drainDelayMs + config.shutdown.timeoutMs);
     deadline.unref();
     await app.close();
-    await tracing.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'tracing shutdown failed'));
+    await tracing
+      .shutdown()
+      .catch((error: unknown) => logger.warn({ err: error }, 'tracing shutdown failed'));
     clearTimeout(deadline);
     logger.info(`${config.service} stopped`);
   })();

@@ -10,7 +10,8 @@ export interface InfraUrls {
 
 export function infraUrls(env: NodeJS.ProcessEnv = process.env): InfraUrls {
   return {
-    databaseUrl: env.TEST_DATABASE_URL ?? env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/rampart_test',
+    databaseUrl:
+      env.TEST_DATABASE_URL ?? env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/rampart_test',
     natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   };

@@ -1,5 +1,11 @@
 import type { DatabaseConfig } from '@rampart/config';
-import { createPrismaClient, dropSchema, ensureDatabase, migrateDatabase, type PrismaHandle } from '@rampart/database';
+import {
+  createPrismaClient,
+  dropSchema,
+  ensureDatabase,
+  migrateDatabase,
+  type PrismaHandle,
+} from '@rampart/database';
 import { infraUrls } from './infra-urls';
 import { uniqueTestId } from './unique-id';
 

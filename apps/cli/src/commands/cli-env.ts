@@ -17,9 +17,13 @@ function schemaOf(url: string, explicit?: string): string {
  * The database the CLI works on: the services' connection (reads happen under their role, as the
  * services would see the data), or the migration login for schema changes.
  */
-export function cliDatabaseConfig(purpose: 'read' | 'migrate', env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function cliDatabaseConfig(
+  purpose: 'read' | 'migrate',
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseConfig {
   const parsed = loadConfig(databaseEnv, env);
-  const url = purpose === 'migrate' ? (parsed.DATABASE_MIGRATION_URL ?? parsed.DATABASE_URL) : parsed.DATABASE_URL;
+  const url =
+    purpose === 'migrate' ? (parsed.DATABASE_MIGRATION_URL ?? parsed.DATABASE_URL) : parsed.DATABASE_URL;
   return {
     url,
     schema: schemaOf(url, parsed.DATABASE_SCHEMA),

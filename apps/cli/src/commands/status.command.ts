@@ -10,22 +10,40 @@ export interface ServiceStatus {
   detail?: string;
 }
 
-export async function probeReady(url: string, timeoutMs: number): Promise<Pick<ServiceStatus, 'ready' | 'detail'>> {
+export async function probeReady(
+  url: string,
+  timeoutMs: number,
+): Promise<Pick<ServiceStatus, 'ready' | 'detail'>> {
   try {
     const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
     if (response.status === 200) return { ready: true };
     const body = (await response.json().catch(() => ({}))) as { error?: Record<string, { error?: string }> };
-    const failing = Object.entries(body.error ?? {}).map(([name, check]) => `${name}: ${check.error ?? 'down'}`);
-    return { ready: false, detail: `HTTP ${response.status}${failing.length ? ` (${failing.join('; ')})` : ''}` };
+    const failing = Object.entries(body.error ?? {}).map(
+      ([name, check]) => `${name}: ${check.error ?? 'down'}`,
+    );
+    return {
+      ready: false,
+      detail: `HTTP ${response.status}${failing.length ? ` (${failing.join('; ')})` : ''}`,
+    };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ready: false, detail: cause ? `unreachable (${cause})` : `unreachable (${(error as Error).message})` };
+    return {
+      ready: false,
+      detail: cause ? `unreachable (${cause})` : `unreachable (${(error as Error).message})`,
+    };
   }
 }
 
-export async function collectStatus(timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<ServiceStatus[]> {
+export async function collectStatus(
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceStatus[]> {
   return Promise.all(
-    serviceUrls(env).map(async ({ service, url }) => ({ service, url, ...(await probeReady(url, timeoutMs)) })),
+    serviceUrls(env).map(async ({ service, url }) => ({
+      service,
+      url,
+      ...(await probeReady(url, timeoutMs)),
+    })),
   );
 }
 
@@ -34,7 +52,9 @@ export function formatStatusTable(statuses: ServiceStatus[]): string {
   const urlWidth = Math.max(...statuses.map((s) => s.url.length), 'URL'.length);
   const lines = [`${'SERVICE'.padEnd(width)}  ${'READY'.padEnd(5)}  ${'URL'.padEnd(urlWidth)}  DETAIL`];
   for (const s of statuses) {
-    lines.push(`${s.service.padEnd(width)}  ${(s.ready ? 'yes' : 'no').padEnd(5)}  ${s.url.padEnd(urlWidth)}  ${s.detail ?? ''}`.trimEnd());
+    lines.push(
+      `${s.service.padEnd(width)}  ${(s.ready ? 'yes' : 'no').padEnd(5)}  ${s.url.padEnd(urlWidth)}  ${s.detail ?? ''}`.trimEnd(),
+    );
   }
   return lines.join('\n');
 }
@@ -48,7 +68,9 @@ export function registerStatusCommand(program: Command): void {
     .action(async (options: { json?: boolean; timeout: string }) => {
       const statuses = await collectStatus(Number(options.timeout) || 2000);
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(statuses.map(({ service, url, ready }) => ({ service, url, ready })))}\n`);
+        process.stdout.write(
+          `${JSON.stringify(statuses.map(({ service, url, ready }) => ({ service, url, ready })))}\n`,
+        );
       } else {
         process.stdout.write(`${formatStatusTable(statuses)}\n`);
       }

@@ -30,7 +30,10 @@ function log(line: string): void {
 }
 
 /** Which of NATS, Redis and Postgres are down; Postgres may be replaced by an embedded one. */
-async function checkDependencies(env: z.infer<typeof upEnv>, embeddedAllowed: boolean): Promise<Dependency[]> {
+async function checkDependencies(
+  env: z.infer<typeof upEnv>,
+  embeddedAllowed: boolean,
+): Promise<Dependency[]> {
   const dependencies: (Dependency & { defaultPort: number })[] = [
     { name: 'NATS', url: env.NATS_URL, hint: START_HINTS.NATS, defaultPort: 4222 },
     { name: 'Redis', url: env.REDIS_URL, hint: START_HINTS.Redis, defaultPort: 6379 },
@@ -53,7 +56,9 @@ async function provisionStreams(env: z.infer<typeof upEnv>): Promise<void> {
   const nc = await connect({ servers: env.NATS_URL.split(','), name: 'rampart-launcher' });
   try {
     const jsm = await jetstreamManager(nc, { timeout: 5_000 }).catch((error: unknown) => {
-      throw new Error(`NATS at ${env.NATS_URL} has no JetStream (start nats-server with -js): ${(error as Error).message}`);
+      throw new Error(
+        `NATS at ${env.NATS_URL} has no JetStream (start nats-server with -js): ${(error as Error).message}`,
+      );
     });
     const naming = new BusNaming(env.RAMPART_NAMESPACE ?? '');
     await new StreamProvisioner(jsm, naming, env.JETSTREAM_REPLICAS, silentLogger).ensureAll();
@@ -80,7 +85,9 @@ function serviceEntry(service: string): string {
 export function registerUpCommand(program: Command): void {
   program
     .command('up')
-    .description('Run the whole platform locally: check NATS, Redis and Postgres, migrate, start the six services')
+    .description(
+      'Run the whole platform locally: check NATS, Redis and Postgres, migrate, start the six services',
+    )
     .option('--ready-timeout <ms>', 'how long to wait for every service to report ready', '60000')
     .option('--raw-logs', "print the services' JSON log lines unchanged")
     .option('--data-dir <dir>', 'where an embedded Postgres keeps its data', '.rampart/postgres')
@@ -90,7 +97,9 @@ export function registerUpCommand(program: Command): void {
       const down = await checkDependencies(env, embeddedAllowed);
       if (down.length > 0) {
         for (const dependency of down) {
-          process.stderr.write(`rampart: ${dependency.name} is not reachable at ${dependency.url}\n  start it with: ${dependency.hint}\n`);
+          process.stderr.write(
+            `rampart: ${dependency.name} is not reachable at ${dependency.url}\n  start it with: ${dependency.hint}\n`,
+          );
         }
         throw new ExitCode(1);
       }
@@ -117,10 +126,16 @@ export function registerUpCommand(program: Command): void {
           // RAMPART_<SERVICE>_URL picks the port, so `status` and the launcher agree on where each one is.
           env: { ...childEnv, HTTP_PORT: new URL(url).port || String(DEFAULT_HTTP_PORTS[service]) },
         })),
-        { write: (line) => process.stdout.write(`${line}\n`), color: Boolean(process.stdout.isTTY), raw: Boolean(options.rawLogs) },
+        {
+          write: (line) => process.stdout.write(`${line}\n`),
+          color: Boolean(process.stdout.isTTY),
+          raw: Boolean(options.rawLogs),
+        },
         (name, code, signal) => {
           if (shuttingDown) return;
-          process.stderr.write(`rampart: ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the platform\n`);
+          process.stderr.write(
+            `rampart: ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the platform\n`,
+          );
           void shutdown(1);
         },
       );

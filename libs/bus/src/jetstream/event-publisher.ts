@@ -42,11 +42,15 @@ export class EventPublisher {
     options: EnvelopeOptions = {},
   ): Promise<PublishResult> {
     const subject = this.naming.subject(event.type);
-    return withSpan(`${event.type} publish`, { kind: SpanKind.PRODUCER, attributes: spanAttributes(subject) }, () => {
-      // Built inside the producer span so that consumers become its children.
-      const envelope = this.envelopes.create(event, options);
-      return this.publishEncoded(subject, envelope, encodeMessage(event.schema, data));
-    });
+    return withSpan(
+      `${event.type} publish`,
+      { kind: SpanKind.PRODUCER, attributes: spanAttributes(subject) },
+      () => {
+        // Built inside the producer span so that consumers become its children.
+        const envelope = this.envelopes.create(event, options);
+        return this.publishEncoded(subject, envelope, encodeMessage(event.schema, data));
+      },
+    );
   }
 
   /** Publishes an already encoded event (the outbox relay's path). */
@@ -60,14 +64,21 @@ export class EventPublisher {
     if (!id) throw new BusError('BUS_ENVELOPE_INVALID', `Event on ${subject} has no ${HEADER.id} header`);
     try {
       const ack = await this.js.publish(subject, payload, { headers: toNatsHeaders(headers), msgID: id });
-      this.metrics?.published.inc({ subject: this.naming.unqualified(subject), outcome: ack.duplicate ? 'duplicate' : 'ok' });
+      this.metrics?.published.inc({
+        subject: this.naming.unqualified(subject),
+        outcome: ack.duplicate ? 'duplicate' : 'ok',
+      });
       return { id, stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
     } catch (error) {
       this.metrics?.published.inc({ subject: this.naming.unqualified(subject), outcome: 'error' });
-      throw new BusError('BUS_PUBLISH_FAILED', `Publishing ${id} on ${subject} failed: ${(error as Error).message}`, {
-        cause: error,
-        retryable: true,
-      });
+      throw new BusError(
+        'BUS_PUBLISH_FAILED',
+        `Publishing ${id} on ${subject} failed: ${(error as Error).message}`,
+        {
+          cause: error,
+          retryable: true,
+        },
+      );
     }
   }
 }
@@ -77,5 +88,9 @@ function isEnvelope(value: EventEnvelope | Record<string, string>): value is Eve
 }
 
 function spanAttributes(subject: string) {
-  return { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'publish' };
+  return {
+    'messaging.system': 'nats',
+    'messaging.destination.name': subject,
+    'messaging.operation.type': 'publish',
+  };
 }

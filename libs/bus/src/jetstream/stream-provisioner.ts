@@ -84,7 +84,11 @@ export class StreamProvisioner {
     }
   }
 
-  private configOf(stream: StreamDef, name: string, subjects: string[]): Partial<StreamConfig> & { name: string } {
+  private configOf(
+    stream: StreamDef,
+    name: string,
+    subjects: string[],
+  ): Partial<StreamConfig> & { name: string } {
     return {
       name,
       description: stream.description,

@@ -79,7 +79,16 @@ export class NatsConnectionHandle {
         case 'error':
           this.logger.error({ err: status.error }, 'NATS connection error');
           break;
-        default:
+        case 'slowConsumer':
+        case 'staleConnection':
+          this.logger.warn({ status: status.type }, 'NATS connection degraded');
+          break;
+        case 'close':
+        case 'forceReconnect':
+        case 'ldm':
+        case 'ping':
+        case 'reconnecting':
+        case 'update':
           break;
       }
     }

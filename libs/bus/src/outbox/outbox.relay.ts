@@ -106,7 +106,10 @@ export class OutboxRelay {
             UPDATE bus_outbox SET attempts = attempts + 1, last_error = ${(error as Error).message.slice(0, 1000)},
               next_attempt_at = now() + make_interval(secs => ${delay / 1000}) WHERE id = ${row.id}::uuid`;
           metrics?.outboxPublished.inc({ outcome: 'error' });
-          this.deps.logger.warn({ err: error, event_id: row.id, attempts: row.attempts + 1 }, 'outbox publish failed');
+          this.deps.logger.warn(
+            { err: error, event_id: row.id, attempts: row.attempts + 1 },
+            'outbox publish failed',
+          );
           break;
         }
         published.push(row.id);
@@ -145,6 +148,8 @@ export class OutboxRelay {
 
 /** Rows waiting to be published, for the `rampart_outbox_pending` gauge (read at scrape time). */
 export async function countPendingOutbox(txHost: TransactionHost, service: string): Promise<number> {
-  const rows = await txHost.client.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM bus_outbox WHERE service = ${service}`;
+  const rows = await txHost.client.$queryRaw<
+    { n: bigint }[]
+  >`SELECT count(*) AS n FROM bus_outbox WHERE service = ${service}`;
   return Number(rows[0]?.n ?? 0);
 }

@@ -1,4 +1,10 @@
-import { encodeMessage, envelopeToHeaders, type EventData, type EventDef, type EventEnvelope } from '@rampart/contracts';
+import {
+  encodeMessage,
+  envelopeToHeaders,
+  type EventData,
+  type EventDef,
+  type EventEnvelope,
+} from '@rampart/contracts';
 import type { TransactionHost } from '@rampart/database';
 import type { BusNaming } from '../bus-naming';
 import type { EnvelopeFactory, EnvelopeOptions } from '../envelope-factory';
@@ -15,7 +21,11 @@ export class OutboxWriter {
     private readonly service: string,
   ) {}
 
-  async enqueue<E extends EventDef>(event: E, data: EventData<E>, options: EnvelopeOptions = {}): Promise<EventEnvelope> {
+  async enqueue<E extends EventDef>(
+    event: E,
+    data: EventData<E>,
+    options: EnvelopeOptions = {},
+  ): Promise<EventEnvelope> {
     const envelope = this.envelopes.create(event, options);
     const payload = encodeMessage(event.schema, data);
     await this.txHost.run((tx) =>

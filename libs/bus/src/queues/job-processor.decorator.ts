@@ -19,7 +19,10 @@ export interface QueueProcessor<Q extends QueueDef> {
  * so a processor for the wrong queue does not compile.
  */
 export function JobProcessor<Q extends QueueDef>(def: Q, options: { concurrency?: number } = {}) {
-  const mark = SetMetadata(JOB_PROCESSOR, { def, concurrency: options.concurrency ?? 4 } satisfies JobProcessorMeta);
+  const mark = SetMetadata(JOB_PROCESSOR, {
+    def,
+    concurrency: options.concurrency ?? 4,
+  } satisfies JobProcessorMeta);
   return <T extends new (...args: never[]) => QueueProcessor<Q>>(target: T): void => {
     mark(target);
   };

@@ -57,7 +57,8 @@ export class JobWorkerRunner<Q extends QueueDef = QueueDef> {
       concurrency: this.options.concurrency ?? 4,
     });
     worker.on('failed', (job, error) => {
-      const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final =
+        !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
       this.deps.metrics?.jobs.inc({ queue: this.def.name, outcome: final ? 'failed' : 'retried' });
       this.deps.logger.warn(
         { err: error, queue: this.def.name, job_id: job?.id, attempt: job?.attemptsMade, final },
@@ -65,7 +66,9 @@ export class JobWorkerRunner<Q extends QueueDef = QueueDef> {
       );
     });
     worker.on('completed', () => this.deps.metrics?.jobs.inc({ queue: this.def.name, outcome: 'completed' }));
-    worker.on('error', (error) => this.deps.logger.error({ err: error, queue: this.def.name }, 'worker error'));
+    worker.on('error', (error) =>
+      this.deps.logger.error({ err: error, queue: this.def.name }, 'worker error'),
+    );
     this.worker = worker;
   }
 
@@ -96,22 +99,41 @@ export class JobWorkerRunner<Q extends QueueDef = QueueDef> {
     }
     let message: JobMessage<Q>;
     try {
-      message = fromJsonValue(this.def.schema, job.data.payload, `queue ${this.def.name}`, meta.correlationId) as JobMessage<Q>;
+      message = fromJsonValue(
+        this.def.schema,
+        job.data.payload,
+        `queue ${this.def.name}`,
+        meta.correlationId,
+      ) as JobMessage<Q>;
     } catch (error) {
       throw new UnrecoverableError((error as Error).message);
     }
-    const context: JobContext = { jobId: job.id ?? '', queue: this.def.name, attempt: job.attemptsMade + 1, meta };
+    const context: JobContext = {
+      jobId: job.id ?? '',
+      queue: this.def.name,
+      attempt: job.attemptsMade + 1,
+      meta,
+    };
     try {
       await withSpan(
         `${this.def.name} process`,
         {
           kind: SpanKind.CONSUMER,
           parent: extractTraceContext({ traceparent: meta.traceparent, tracestate: meta.tracestate }),
-          attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': this.def.name, 'messaging.message.id': context.jobId },
+          attributes: {
+            'messaging.system': 'bullmq',
+            'messaging.destination.name': this.def.name,
+            'messaging.message.id': context.jobId,
+          },
         },
         () =>
           runWithContext(
-            { correlationId: meta.correlationId, causationId: context.jobId, messageId: context.jobId, subject: this.def.name },
+            {
+              correlationId: meta.correlationId,
+              causationId: context.jobId,
+              messageId: context.jobId,
+              subject: this.def.name,
+            },
             () => this.invoke(message, context),
           ),
       );

@@ -36,7 +36,10 @@ export class RequestClient {
     const correlationId = currentContext()?.correlationId ?? newCorrelationId();
     return withSpan(
       `${def.subject} request`,
-      { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': subject },
+      },
       async () => {
         const headers: Record<string, string> = {
           [HEADER.correlationid]: correlationId,
@@ -56,7 +59,12 @@ export class RequestClient {
         const read = headerReader(reply.headers);
         const errorCode = read(HEADER.errorCode);
         if (errorCode) throw remoteError(errorCode, reply.data, def.subject, correlationId);
-        return decodeMessage(def.reply, reply.data, `reply of ${def.subject}`, correlationId) as ReplyMessage<R>;
+        return decodeMessage(
+          def.reply,
+          reply.data,
+          `reply of ${def.subject}`,
+          correlationId,
+        ) as ReplyMessage<R>;
       },
     );
   }
@@ -74,7 +82,8 @@ function translateRequestError(error: unknown, subject: string, correlationId: s
       cause: error,
     });
   }
-  const timedOut = error instanceof TimeoutError || (error instanceof Error && error.cause instanceof TimeoutError);
+  const timedOut =
+    error instanceof TimeoutError || (error instanceof Error && error.cause instanceof TimeoutError);
   if (timedOut) {
     return new BusError('BUS_REQUEST_TIMEOUT', `No reply to ${subject} in time`, {
       correlationId,
@@ -89,16 +98,27 @@ function translateRequestError(error: unknown, subject: string, correlationId: s
   });
 }
 
-function remoteError(code: string, body: Uint8Array, subject: string, correlationId: string): RemoteCallError {
+function remoteError(
+  code: string,
+  body: Uint8Array,
+  subject: string,
+  correlationId: string,
+): RemoteCallError {
   let parsed: Partial<ErrorBody> & { status?: ErrorStatus } = {};
   try {
     parsed = JSON.parse(new TextDecoder().decode(body)) as typeof parsed;
   } catch {
     // A malformed error body still carries its code in the header.
   }
-  return new RemoteCallError(code, parsed.message ?? `${subject} failed with ${code}`, parsed.status ?? 502, subject, {
-    correlationId: parsed.correlation_id ?? correlationId,
-    details: parsed.details,
-    retryable: parsed.retryable ?? false,
-  });
+  return new RemoteCallError(
+    code,
+    parsed.message ?? `${subject} failed with ${code}`,
+    parsed.status ?? 502,
+    subject,
+    {
+      correlationId: parsed.correlation_id ?? correlationId,
+      details: parsed.details,
+      retryable: parsed.retryable ?? false,
+    },
+  );
 }

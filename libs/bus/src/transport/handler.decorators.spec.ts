@@ -44,6 +44,9 @@ describe('handler decorators', () => {
     });
     const onRequest = Object.getOwnPropertyDescriptor(Handlers.prototype, 'onRequest')!.value as object;
     expect(Reflect.getMetadata(PATTERN_METADATA, onRequest)).toEqual(['incident.smoke.v1']);
-    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, onRequest)[RAMPART_HANDLER]).toMatchObject({ kind: 'request', def: smoke });
+    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, onRequest)[RAMPART_HANDLER]).toMatchObject({
+      kind: 'request',
+      def: smoke,
+    });
   });
 });

@@ -6,7 +6,10 @@ import type { RampartEventContext, RampartRequestContext } from './message-conte
 /** Key under which the decorators pass their contract definition to the transport. */
 export const RAMPART_HANDLER = 'rampart';
 
-export type OnEventOptions = Pick<EventHandlerSpec, 'durable' | 'concurrency' | 'idempotent' | 'deliverPolicy'>;
+export type OnEventOptions = Pick<
+  EventHandlerSpec,
+  'durable' | 'concurrency' | 'idempotent' | 'deliverPolicy'
+>;
 
 export interface EventHandlerMeta {
   kind: 'event';
@@ -30,7 +33,7 @@ export function OnEvent<E extends EventDef>(event: E, options: OnEventOptions) {
   // The string overload of EventPattern: the event map typing is replaced by the contract's own.
   const decorate = EventPattern<string>(event.type, {
     [RAMPART_HANDLER]: { kind: 'event', def: event, options },
-  }) as MethodDecorator;
+  });
   return <T extends Handler<[EventMessage<E>, RampartEventContext], Promise<void>>>(
     target: object,
     key: string | symbol,
@@ -42,7 +45,9 @@ export function OnEvent<E extends EventDef>(event: E, options: OnEventOptions) {
 
 /** Answers a request-reply subject; the reply type is checked against the contract at compile time. */
 export function OnRequest<R extends RequestDef>(def: R) {
-  const decorate: MethodDecorator = MessagePattern(def.subject, { [RAMPART_HANDLER]: { kind: 'request', def } });
+  const decorate: MethodDecorator = MessagePattern(def.subject, {
+    [RAMPART_HANDLER]: { kind: 'request', def },
+  });
   return <T extends Handler<[RequestMessage<R>, RampartRequestContext], Promise<ReplyData<R>>>>(
     target: object,
     key: string | symbol,

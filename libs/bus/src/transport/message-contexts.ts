@@ -4,7 +4,7 @@ import type { EventDelivery } from '../jetstream/consumer-runner';
 /** What `@Ctx()` gives an event handler: the envelope and delivery facts of the event. */
 export class RampartEventContext extends BaseRpcContext<[EventDelivery]> {
   get delivery(): EventDelivery {
-    return this.getArgByIndex(0);
+    return this.getArgByIndex(0) as EventDelivery;
   }
 }
 
@@ -18,6 +18,6 @@ export interface RequestInfo {
 /** What `@Ctx()` gives a request handler. */
 export class RampartRequestContext extends BaseRpcContext<[RequestInfo]> {
   get request(): RequestInfo {
-    return this.getArgByIndex(0);
+    return this.getArgByIndex(0) as RequestInfo;
   }
 }

@@ -40,7 +40,11 @@ export class RampartNatsServer extends ServerNats {
   private closing?: Promise<void>;
 
   constructor(
-    private readonly deps: ConsumerRunnerDeps & { logger: BusLogger; metrics?: BusMetrics; naming: BusNaming },
+    private readonly deps: ConsumerRunnerDeps & {
+      logger: BusLogger;
+      metrics?: BusMetrics;
+      naming: BusNaming;
+    },
   ) {
     super({ queue: deps.service });
   }
@@ -54,7 +58,12 @@ export class RampartNatsServer extends ServerNats {
     return this.deps.connection.nc;
   }
 
-  override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
+  override addHandler(
+    pattern: unknown,
+    callback: MessageHandler,
+    isEventHandler = false,
+    extras: Record<string, unknown> = {},
+  ): void {
     const meta = extras[RAMPART_HANDLER] as EventHandlerMeta | RequestHandlerMeta | undefined;
     if (isEventHandler && meta?.kind === 'event') {
       // Nest would chain handlers of the same event into one; each gets its own durable consumer instead.
@@ -146,7 +155,9 @@ export class RampartNatsServer extends ServerNats {
             const context = new RampartRequestContext([
               { subject: def.subject, correlationId, caller: read(HEADER.source) },
             ]);
-            const result: unknown = await lastValueFrom(this.transformToObservable(await handler(request, context)));
+            const result: unknown = await lastValueFrom(
+              this.transformToObservable(await handler(request, context)),
+            );
             return encodeMessage(def.reply, result as never);
           }),
       );
@@ -161,14 +172,21 @@ export class RampartNatsServer extends ServerNats {
       }
     } finally {
       this.deps.metrics?.requests.inc({ subject: def.subject, outcome });
-      this.deps.metrics?.requestDuration.observe({ subject: def.subject }, (performance.now() - started) / 1000);
+      this.deps.metrics?.requestDuration.observe(
+        { subject: def.subject },
+        (performance.now() - started) / 1000,
+      );
     }
   }
 
   private errorReply(error: unknown, correlationId: string, subject: string): ErrorReply {
     if (isRampartError(error)) {
       if (error.status >= 500) this.deps.logger.error({ err: error, subject }, 'request failed');
-      return { ...error.toJSON(), correlation_id: error.correlationId ?? correlationId, status: error.status };
+      return {
+        ...error.toJSON(),
+        correlation_id: error.correlationId ?? correlationId,
+        status: error.status,
+      };
     }
     // Unknown failures are logged in full here and answered without internals.
     this.deps.logger.error({ err: error, subject }, 'request failed unexpectedly');

@@ -77,9 +77,10 @@ export function envelopeToHeaders(envelope: EventEnvelope): Record<string, strin
 }
 
 /** Reads an envelope from headers; returns the names of required attributes that are missing. */
-export function envelopeFromHeaders(
-  get: (name: string) => string | undefined,
-): { envelope: EventEnvelope; missing: string[] } {
+export function envelopeFromHeaders(get: (name: string) => string | undefined): {
+  envelope: EventEnvelope;
+  missing: string[];
+} {
   const read = (key: EnvelopeKey): string | undefined => {
     const value = get(HEADER[key]);
     return value === undefined || value === '' ? undefined : value;

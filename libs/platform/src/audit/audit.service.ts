@@ -1,4 +1,4 @@
-import { AuditLog, type AuditEntryInput, type StoredAuditEntry } from '@rampart/audit';
+import { type AuditLog, type AuditEntryInput, type StoredAuditEntry } from '@rampart/audit';
 import { currentContext, newCorrelationId } from '@rampart/observability';
 
 export type AuditRecordInput = Omit<AuditEntryInput, 'correlationId' | 'causationId'> &

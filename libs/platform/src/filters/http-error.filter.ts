@@ -36,7 +36,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const correlationId = currentCorrelationId() ?? newCorrelationId();
     const { status, body } = this.toResponse(exception, correlationId);
     if (status >= 500) {
-      this.logger.error({ err: exception, method: request.method, route: request.route?.path }, 'request failed');
+      this.logger.error(
+        { err: exception, method: request.method, route: request.route?.path },
+        'request failed',
+      );
     }
     if (!response.headersSent) response.status(status).json({ error: body });
   }
@@ -53,7 +56,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response !== null && 'message' in response
-          ? ([] as unknown[]).concat((response as { message: unknown }).message).join('; ')
+          ? ([] as unknown[]).concat(response.message).join('; ')
           : exception.message;
       return {
         status,
@@ -62,13 +65,22 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const parser = exception as BodyParserError;
     if (parser?.type === 'entity.parse.failed') {
-      return { status: 400, body: clientError('INVALID_JSON', 'Request body is not valid JSON', correlationId) };
+      return {
+        status: 400,
+        body: clientError('INVALID_JSON', 'Request body is not valid JSON', correlationId),
+      };
     }
     if (parser?.type === 'entity.too.large') {
-      return { status: 413, body: clientError('PAYLOAD_TOO_LARGE', 'Request body is too large', correlationId) };
+      return {
+        status: 413,
+        body: clientError('PAYLOAD_TOO_LARGE', 'Request body is too large', correlationId),
+      };
     }
     if (parser?.expose && typeof parser.status === 'number' && parser.status < 500) {
-      return { status: parser.status, body: clientError(`HTTP_${parser.status}`, parser.message ?? '', correlationId) };
+      return {
+        status: parser.status,
+        body: clientError(`HTTP_${parser.status}`, parser.message ?? '', correlationId),
+      };
     }
     return {
       status: 500,

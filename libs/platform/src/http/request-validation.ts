@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { RampartError } from '@rampart/contracts';
 import { currentCorrelationId } from '@rampart/observability';
 

@@ -30,7 +30,9 @@ import { PlatformStartupError } from './platform-startup.error';
  * is left in the outbox, then close NATS, Redis and Postgres.
  */
 @Injectable()
-export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class PlatformLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(PRISMA_HANDLE) private readonly prisma: PrismaHandle,
@@ -58,9 +60,14 @@ export class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicat
     });
     const txHost = this.txHost;
     const service = this.config.service;
-    this.metrics.gauge('rampart_outbox_pending', 'Outbox rows waiting to be published.', [], async (gauge) => {
-      gauge.set(await countPendingOutbox(txHost, service));
-    });
+    this.metrics.gauge(
+      'rampart_outbox_pending',
+      'Outbox rows waiting to be published.',
+      [],
+      async (gauge) => {
+        gauge.set(await countPendingOutbox(txHost, service));
+      },
+    );
   }
 
   /** Called once HTTP and NATS listen. */

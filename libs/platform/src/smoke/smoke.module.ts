@@ -49,7 +49,10 @@ export function createSmokeModule(service: ServiceName): DynamicModule {
     }
 
     @OnEvent(SmokeEmittedV1, { durable: 'smoke-emitted' })
-    async onEmitted(@Payload() event: EventMessage<typeof SmokeEmittedV1>, @Ctx() context: RampartEventContext) {
+    async onEmitted(
+      @Payload() event: EventMessage<typeof SmokeEmittedV1>,
+      @Ctx() context: RampartEventContext,
+    ) {
       await this.smoke.onEmitted(event, context.delivery);
     }
   }

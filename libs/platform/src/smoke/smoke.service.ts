@@ -1,6 +1,6 @@
 import {
   SMOKE_QUEUES,
-  SMOKE_REQUESTS,
+  type SMOKE_REQUESTS,
   SmokeEmittedV1,
   type EventMessage,
   type JobMessage,
@@ -47,7 +47,12 @@ export class SmokeService {
   }
 
   reply(request: RequestMessage<SmokeRequestDef>): ReplyData<SmokeRequestDef> {
-    return { service: this.service, instance: this.instanceId, message: request.message, repliedAt: timestampNow() };
+    return {
+      service: this.service,
+      instance: this.instanceId,
+      message: request.message,
+      repliedAt: timestampNow(),
+    };
   }
 
   /** Hands the event to this service's queue; the job id makes a redelivered event enqueue nothing new. */

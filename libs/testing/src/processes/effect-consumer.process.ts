@@ -3,7 +3,13 @@
  * unique constraint, so a duplicate effect would show). Used to prove effectively-once consumption across
  * SIGKILL and restart.
  */
-import { BusNaming, ConsumerRunner, DeadLetterPublisher, NatsConnectionHandle, silentLogger } from '@rampart/bus';
+import {
+  BusNaming,
+  ConsumerRunner,
+  DeadLetterPublisher,
+  NatsConnectionHandle,
+  silentLogger,
+} from '@rampart/bus';
 import { SmokeEmittedV1 } from '@rampart/contracts';
 import { createPrismaClient, TransactionHost } from '@rampart/database';
 import { fixtureConfig, numberFromEnv } from './fixture-env';
@@ -32,7 +38,8 @@ async function main(): Promise<void> {
       durable: process.env.CONSUMER_DURABLE ?? 'effects',
       concurrency: numberFromEnv('CONCURRENCY', 4),
       handle: async (_message, delivery) => {
-        await txHost.client.$executeRaw`INSERT INTO test_effects (message_id) VALUES (${delivery.envelope.id})`;
+        await txHost.client
+          .$executeRaw`INSERT INTO test_effects (message_id) VALUES (${delivery.envelope.id})`;
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       },
     },

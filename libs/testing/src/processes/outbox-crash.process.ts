@@ -11,12 +11,20 @@ async function main(): Promise<void> {
   const config = fixtureConfig('fixture');
   const { prisma } = createPrismaClient(config.database, 'outbox-crash');
   const txHost = new TransactionHost(prisma);
-  const outbox = new OutboxWriter(txHost, new BusNaming(config.namespace), new EnvelopeFactory('fixture'), 'fixture');
+  const outbox = new OutboxWriter(
+    txHost,
+    new BusNaming(config.namespace),
+    new EnvelopeFactory('fixture'),
+    'fixture',
+  );
   const count = numberFromEnv('EVENT_COUNT', 3);
   const ids = await txHost.run(async () => {
     const written: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const envelope = await outbox.enqueue(SmokeEmittedV1, { message: `crash-${i}`, originService: 'fixture' });
+      const envelope = await outbox.enqueue(SmokeEmittedV1, {
+        message: `crash-${i}`,
+        originService: 'fixture',
+      });
       written.push(envelope.id);
     }
     return written;

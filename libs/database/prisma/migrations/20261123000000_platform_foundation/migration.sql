@@ -102,10 +102,12 @@ CREATE TRIGGER "audit_log_no_update_delete" BEFORE UPDATE OR DELETE ON "audit_lo
 CREATE TRIGGER "audit_log_no_truncate" BEFORE TRUNCATE ON "audit_log"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_reject_change"();
 
--- A chain head only moves forward, and only by appends: it is what reveals a truncated chain.
+-- A chain head only moves forward, and only by appends: it is what reveals a truncated chain. Its hash
+-- changes only together with its seq (the appender's lock upsert rewrites the row unchanged).
 CREATE FUNCTION "audit_chain_head_forward_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.chain = OLD.chain AND NEW.seq >= OLD.seq THEN
+  IF TG_OP = 'UPDATE' AND NEW.chain = OLD.chain
+     AND (NEW.seq > OLD.seq OR (NEW.seq = OLD.seq AND NEW.hash = OLD.hash)) THEN
     RETURN NEW;
   END IF;
   RAISE EXCEPTION 'audit_chain_head only moves forward: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -132,3 +134,6 @@ REVOKE ALL ON "audit_log", "audit_chain_head", "bus_outbox", "bus_inbox" FROM PU
 GRANT SELECT, INSERT ON "audit_log" TO rampart_service;
 GRANT SELECT, INSERT, UPDATE ON "audit_chain_head" TO rampart_service;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "bus_outbox", "bus_inbox" TO rampart_service;
+-- Services refuse to start on a schema that lacks migrations; they check as this role. The table exists
+-- here whichever tool applies the migration (rampart db migrate or prisma migrate deploy).
+GRANT SELECT ON "_prisma_migrations" TO rampart_service;

@@ -24,7 +24,8 @@ describe('rampart up (npm start)', () => {
   it('migrates a fresh schema, starts all six services, prints their URLs and stops them all on SIGTERM', async () => {
     const urls: Record<string, string> = {};
     for (const service of SERVICE_NAMES) {
-      urls[`RAMPART_${service.toUpperCase().replace(/-/g, '_')}_URL`] = `http://127.0.0.1:${await freePort()}`;
+      urls[`RAMPART_${service.toUpperCase().replace(/-/g, '_')}_URL`] =
+        `http://127.0.0.1:${await freePort()}`;
     }
     const env = { ...testServiceEnv({ namespace: ns.namespace, schema }), ...urls };
     const launcher = new NodeProcess(CLI_ENTRY, env, ['up', '--raw-logs']);
@@ -50,7 +51,11 @@ describe('rampart up (npm start)', () => {
   });
 
   it('says which dependency is down and how to start it, and exits 1', async () => {
-    const launcher = new NodeProcess(CLI_ENTRY, { ...testServiceEnv({ namespace: ns.namespace, schema }), NATS_URL: 'nats://127.0.0.1:1' }, ['up']);
+    const launcher = new NodeProcess(
+      CLI_ENTRY,
+      { ...testServiceEnv({ namespace: ns.namespace, schema }), NATS_URL: 'nats://127.0.0.1:1' },
+      ['up'],
+    );
     const exit = await launcher.exited;
     expect(exit.code).toBe(1);
     expect(launcher.output()).toMatch(/NATS is not reachable at nats:\/\/127\.0\.0\.1:1/);

@@ -5,7 +5,10 @@ import { pgConnectionConfig } from '@rampart/database';
 import { NodeProcess, testPlatformConfig, waitFor } from '@rampart/testing';
 import { CLI_ENTRY, PlatformHarness } from './support/platform-harness';
 
-async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+async function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const cli = new NodeProcess(CLI_ENTRY, env, args);
   const { code } = await cli.exited;
   return { code, output: cli.output() };
@@ -17,7 +20,9 @@ describe('the six services on one bus', () => {
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('platform');
-    admin = new Client(pgConnectionConfig(platform.db.adminConfig, { applicationName: 'e2e', assumeRole: false }));
+    admin = new Client(
+      pgConnectionConfig(platform.db.adminConfig, { applicationName: 'e2e', assumeRole: false }),
+    );
     await admin.connect();
     await platform.start(SERVICE_NAMES, { SHUTDOWN_DRAIN_DELAY_MS: '700' });
   }, 120_000);
@@ -30,7 +35,9 @@ describe('the six services on one bus', () => {
   it.each(SERVICE_NAMES)('%s is live, ready and exposes Prometheus metrics', async (service) => {
     const { url } = platform.services.get(service)!;
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
-    const ready = (await (await fetch(`${url}/health/ready`)).json()) as { info: Record<string, { status: string }> };
+    const ready = (await (await fetch(`${url}/health/ready`)).json()) as {
+      info: Record<string, { status: string }>;
+    };
     expect(Object.keys(ready.info)).toEqual(expect.arrayContaining(['nats', 'redis', 'postgres']));
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toMatch(/process_cpu_seconds_total/);
@@ -54,11 +61,18 @@ describe('the six services on one bus', () => {
           `SELECT service, action FROM audit_log WHERE correlation_id = $1 ORDER BY service`,
           ['e2e-smoke-1'],
         );
-        return rows.filter((r) => r.action === 'smoke.processed').length === SERVICE_NAMES.length ? rows : undefined;
+        return rows.filter((r) => r.action === 'smoke.processed').length === SERVICE_NAMES.length
+          ? rows
+          : undefined;
       },
       { timeoutMs: 30_000 },
     );
-    expect(rows.filter((r) => r.action === 'smoke.processed').map((r) => r.service).sort()).toEqual([...SERVICE_NAMES].sort());
+    expect(
+      rows
+        .filter((r) => r.action === 'smoke.processed')
+        .map((r) => r.service)
+        .sort(),
+    ).toEqual([...SERVICE_NAMES].sort());
     expect(rows.filter((r) => r.action === 'smoke.requested').map((r) => r.service)).toEqual(['incident']);
   });
 
@@ -69,14 +83,19 @@ describe('the six services on one bus', () => {
       body: JSON.stringify({ message: 'x', extra: true }),
     });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; message: string; correlation_id: string } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; correlation_id: string };
+    };
     expect(body.error.code).toBe('REQUEST_INVALID');
     expect(body.error.message).toMatch(/extra/);
     expect(body.error.correlation_id).toBeTruthy();
   });
 
   it('answers request-reply on every service', async () => {
-    const config = testPlatformConfig('e2e', { namespace: platform.ns.namespace, schema: platform.db.config.schema });
+    const config = testPlatformConfig('e2e', {
+      namespace: platform.ns.namespace,
+      schema: platform.db.config.schema,
+    });
     const connection = await NatsConnectionHandle.open(config, silentLogger);
     try {
       const client = new RequestClient(connection.nc, new BusNaming(platform.ns.namespace), 'e2e');
@@ -95,7 +114,7 @@ describe('the six services on one bus', () => {
     const statuses = JSON.parse(output) as { service: string; url: string; ready: boolean }[];
     expect(statuses.map((s) => s.service)).toEqual([...SERVICE_NAMES]);
     expect(statuses.every((s) => s.ready)).toBe(true);
-    expect(statuses[0]!.url).toBe(platform.services.get('guardrail')!.url);
+    expect(statuses[0].url).toBe(platform.services.get('guardrail')!.url);
   });
 
   it('rampart audit verify accepts the log the services wrote, then reports an edited entry', async () => {
@@ -108,12 +127,15 @@ describe('the six services on one bus', () => {
     );
     await admin.query('BEGIN');
     await admin.query('SET LOCAL session_replication_role = replica');
-    await admin.query(`UPDATE audit_log SET actor = 'someone-else' WHERE chain = $1 AND seq = $2`, [rows[0]!.chain, rows[0]!.seq]);
+    await admin.query(`UPDATE audit_log SET actor = 'someone-else' WHERE chain = $1 AND seq = $2`, [
+      rows[0].chain,
+      rows[0].seq,
+    ]);
     await admin.query('COMMIT');
 
     const tampered = await runCli(['audit', 'verify'], platform.env());
     expect(tampered.code).toBe(2);
-    expect(tampered.output).toContain(`TAMPERED: chain ${rows[0]!.chain} at seq ${rows[0]!.seq}: edited`);
+    expect(tampered.output).toContain(`TAMPERED: chain ${rows[0].chain} at seq ${rows[0].seq}: edited`);
   });
 
   it('every service turns not-ready, drains and exits 0 on SIGTERM', async () => {
@@ -121,15 +143,23 @@ describe('the six services on one bus', () => {
     for (const { process } of running) process.signal('SIGTERM');
     const sawNotReady = await Promise.all(
       running.map(({ url }) =>
-        waitFor('readiness to report 503 while draining', async () => (await fetch(`${url}/health/ready`)).status === 503, {
-          timeoutMs: 5_000,
-          intervalMs: 20,
-        }).then(() => true, () => false),
+        waitFor(
+          'readiness to report 503 while draining',
+          async () => (await fetch(`${url}/health/ready`)).status === 503,
+          {
+            timeoutMs: 5_000,
+            intervalMs: 20,
+          },
+        ).then(
+          () => true,
+          () => false,
+        ),
       ),
     );
     expect(sawNotReady).toEqual(running.map(() => true));
     const exits = await Promise.all(running.map(({ process }) => process.exited));
     expect(exits).toEqual(running.map(() => ({ code: 0, signal: null })));
-    for (const { service, process } of running) expect(process.output()).toContain(`"msg":"${service} stopped"`);
+    for (const { service, process } of running)
+      expect(process.output()).toContain(`"msg":"${service} stopped"`);
   });
 });

@@ -1,4 +1,11 @@
-import { NodeProcess, createTestNamespace, freePort, infraUrls, testServiceEnv, uniqueTestId } from '@rampart/testing';
+import {
+  NodeProcess,
+  createTestNamespace,
+  freePort,
+  infraUrls,
+  testServiceEnv,
+  uniqueTestId,
+} from '@rampart/testing';
 import { serviceEntry } from './support/platform-harness';
 
 /** A service that cannot work must say why and exit non-zero, before it takes any traffic. */

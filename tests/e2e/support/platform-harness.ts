@@ -46,15 +46,24 @@ export class PlatformHarness {
   /** `RAMPART_<SERVICE>_URL` for every running service, as the CLI reads them. */
   urlEnv(): Record<string, string> {
     return Object.fromEntries(
-      [...this.services.values()].map((s) => [`RAMPART_${s.service.toUpperCase().replace(/-/g, '_')}_URL`, s.url]),
+      [...this.services.values()].map((s) => [
+        `RAMPART_${s.service.toUpperCase().replace(/-/g, '_')}_URL`,
+        s.url,
+      ]),
     );
   }
 
-  async start(services: readonly ServiceName[] = SERVICE_NAMES, extra: Record<string, string> = {}): Promise<void> {
+  async start(
+    services: readonly ServiceName[] = SERVICE_NAMES,
+    extra: Record<string, string> = {},
+  ): Promise<void> {
     await Promise.all(
       services.map(async (service) => {
         const port = await freePort();
-        const process = new NodeProcess(serviceEntry(service), { ...this.env(extra), HTTP_PORT: String(port) });
+        const process = new NodeProcess(serviceEntry(service), {
+          ...this.env(extra),
+          HTTP_PORT: String(port),
+        });
         this.services.set(service, { service, url: `http://127.0.0.1:${port}`, process });
       }),
     );

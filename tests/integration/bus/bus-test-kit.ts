@@ -1,5 +1,5 @@
 import {
-  BusNaming,
+  type BusNaming,
   DeadLetterPublisher,
   EnvelopeFactory,
   EventPublisher,

@@ -1,12 +1,6 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { ConsumerRunner, silentLogger, type EventHandlerSpec } from '@rampart/bus';
-import {
-  ContractError,
-  envelopeToHeaders,
-  HEADER,
-  SmokeEmittedV1,
-  type EventDef,
-} from '@rampart/contracts';
+import { ContractError, envelopeToHeaders, HEADER, SmokeEmittedV1 } from '@rampart/contracts';
 import { readStream, waitFor } from '@rampart/testing';
 import { createBusTestKit, type BusTestKit } from './bus-test-kit';
 
@@ -19,11 +13,17 @@ describe('dead-letter stream', () => {
   });
 
   afterAll(async () => {
-    await Promise.allSettled(runners.map((r) => Promise.race([r.stop(), new Promise((res) => setTimeout(res, 500))])));
+    await Promise.allSettled(
+      runners.map((r) => Promise.race([r.stop(), new Promise((res) => setTimeout(res, 500))])),
+    );
     await kit.close();
   });
 
-  const start = async (durable: string, handle: EventHandlerSpec<typeof SmokeEmittedV1>['handle'], maxDeliver = 3) => {
+  const start = async (
+    durable: string,
+    handle: EventHandlerSpec<typeof SmokeEmittedV1>['handle'],
+    maxDeliver = 3,
+  ) => {
     const runner = new ConsumerRunner(
       {
         connection: kit.connection,
@@ -38,7 +38,7 @@ describe('dead-letter stream', () => {
         retryMaxMs: 100,
       },
       // Only what each test publishes after its consumer exists.
-      { event: SmokeEmittedV1 as EventDef as typeof SmokeEmittedV1, durable, concurrency: 2, deliverPolicy: 'new', handle },
+      { event: SmokeEmittedV1, durable, concurrency: 2, deliverPolicy: 'new', handle },
     );
     await runner.start();
     runners.push(runner);
@@ -63,13 +63,13 @@ describe('dead-letter stream', () => {
       return letters.length > 0 ? letters : undefined;
     });
     expect(attempts).toBe(3);
-    expect(letter!.header?.get(HEADER.deadLetterError)).toMatch(/downstream said no/);
-    expect(letter!.header?.get(HEADER.deadLetterError)).not.toMatch(/hunter2/);
-    expect(letter!.header?.get(HEADER.deadLetterDeliveries)).toBe('3');
-    expect(letter!.header?.get('rampart-dlq-reason')).toBe('max_deliveries');
-    expect(letter!.header?.get(HEADER.deadLetterSubject)).toBe(kit.naming.subject(SmokeEmittedV1.type));
-    expect(letter!.header?.get(HEADER.id)).toBe(sent.id);
-    expect(JSON.parse(new TextDecoder().decode(letter!.data))).toMatchObject({ message: 'doomed' });
+    expect(letter.header?.get(HEADER.deadLetterError)).toMatch(/downstream said no/);
+    expect(letter.header?.get(HEADER.deadLetterError)).not.toMatch(/hunter2/);
+    expect(letter.header?.get(HEADER.deadLetterDeliveries)).toBe('3');
+    expect(letter.header?.get('rampart-dlq-reason')).toBe('max_deliveries');
+    expect(letter.header?.get(HEADER.deadLetterSubject)).toBe(kit.naming.subject(SmokeEmittedV1.type));
+    expect(letter.header?.get(HEADER.id)).toBe(sent.id);
+    expect(JSON.parse(new TextDecoder().decode(letter.data))).toMatchObject({ message: 'doomed' });
   });
 
   it('parks a payload that does not match its schema at once, without retrying', async () => {
@@ -88,17 +88,21 @@ describe('dead-letter stream', () => {
     };
     const headers = natsHeaders();
     for (const [k, v] of Object.entries(envelopeToHeaders(envelope))) headers.set(k, v);
-    await kit.connection.js.publish(kit.naming.subject(SmokeEmittedV1.type), '{"message": 42, "origin_service": ', {
-      headers,
-      msgID: envelope.id,
-    });
+    await kit.connection.js.publish(
+      kit.naming.subject(SmokeEmittedV1.type),
+      '{"message": 42, "origin_service": ',
+      {
+        headers,
+        msgID: envelope.id,
+      },
+    );
 
     const [letter] = await waitFor('a dead letter', async () => {
       const letters = await deadLetters('poison');
       return letters.length > 0 ? letters : undefined;
     });
-    expect(letter!.header?.get('rampart-dlq-reason')).toBe('invalid_payload');
-    expect(letter!.header?.get(HEADER.deadLetterDeliveries)).toBe('1');
+    expect(letter.header?.get('rampart-dlq-reason')).toBe('invalid_payload');
+    expect(letter.header?.get(HEADER.deadLetterDeliveries)).toBe('1');
     expect(handled).toBe(0);
   });
 
@@ -113,17 +117,24 @@ describe('dead-letter stream', () => {
       const letters = await deadLetters('not-retryable');
       return letters.length > 0 ? letters : undefined;
     });
-    expect(letter!.header?.get('rampart-dlq-reason')).toBe('not_retryable');
+    expect(letter.header?.get('rampart-dlq-reason')).toBe('not_retryable');
     expect(attempts).toBe(1);
   });
 
   it('retries a failing event and applies it once when it finally succeeds', async () => {
     let attempts = 0;
-    await start('flaky', async () => {
-      attempts += 1;
-      if (attempts < 3) throw new Error('transient');
-    }, 5);
-    const sent = await kit.publisher.publish(SmokeEmittedV1, { message: 'eventually', originService: 'test' });
+    await start(
+      'flaky',
+      async () => {
+        attempts += 1;
+        if (attempts < 3) throw new Error('transient');
+      },
+      5,
+    );
+    const sent = await kit.publisher.publish(SmokeEmittedV1, {
+      message: 'eventually',
+      originService: 'test',
+    });
     await waitFor('the event to be applied', async () => {
       const row = await kit.db.prisma().prisma.inboxMessage.findUnique({
         where: { consumer_messageId: { consumer: 'test-flaky', messageId: sent.id } },
@@ -145,7 +156,7 @@ describe('dead-letter stream', () => {
       },
       { timeoutMs: 15_000 },
     );
-    expect(letter!.header?.get('rampart-dlq-reason')).toBe('ack_timeouts');
-    expect(letter!.header?.get(HEADER.deadLetterError)).toMatch(/Not acknowledged after 2 deliveries/);
+    expect(letter.header?.get('rampart-dlq-reason')).toBe('ack_timeouts');
+    expect(letter.header?.get(HEADER.deadLetterError)).toMatch(/Not acknowledged after 2 deliveries/);
   });
 });

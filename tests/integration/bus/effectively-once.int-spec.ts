@@ -13,9 +13,13 @@ describe('durable consumption across a crash', () => {
 
   beforeAll(async () => {
     kit = await createBusTestKit('effectively_once');
-    admin = new Client(pgConnectionConfig(kit.db.adminConfig, { applicationName: 'test', assumeRole: false }));
+    admin = new Client(
+      pgConnectionConfig(kit.db.adminConfig, { applicationName: 'test', assumeRole: false }),
+    );
     await admin.connect();
-    await admin.query('CREATE TABLE test_effects (message_id text NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+    await admin.query(
+      'CREATE TABLE test_effects (message_id text NOT NULL, at timestamptz NOT NULL DEFAULT now())',
+    );
     await admin.query('GRANT SELECT, INSERT ON test_effects TO rampart_service');
   });
 
@@ -30,7 +34,7 @@ describe('durable consumption across a crash', () => {
       `SELECT count(*) AS total, count(DISTINCT message_id) AS distinct,
               (SELECT count(*) FROM bus_inbox WHERE consumer = 'fixture-effects') AS inbox FROM test_effects`,
     );
-    return { total: Number(rows[0]!.total), distinct: Number(rows[0]!.distinct), inbox: Number(rows[0]!.inbox) };
+    return { total: Number(rows[0].total), distinct: Number(rows[0].distinct), inbox: Number(rows[0].inbox) };
   };
 
   const startConsumer = () => {
@@ -47,7 +51,10 @@ describe('durable consumption across a crash', () => {
   it('applies every event exactly once when the consuming process is SIGKILLed mid-batch and restarted', async () => {
     const published = new Set<string>();
     for (let i = 0; i < EVENTS; i += 1) {
-      const result = await kit.publisher.publish(SmokeEmittedV1, { message: `event-${i}`, originService: 'test' });
+      const result = await kit.publisher.publish(SmokeEmittedV1, {
+        message: `event-${i}`,
+        originService: 'test',
+      });
       published.add(result.id);
     }
     expect(published.size).toBe(EVENTS);
@@ -63,14 +70,21 @@ describe('durable consumption across a crash', () => {
     expect(atKill.total).toBeLessThan(EVENTS);
 
     startConsumer();
-    await waitFor('the restarted consumer to apply the rest', async () => (await counts()).distinct === EVENTS, {
-      timeoutMs: 60_000,
-    });
+    await waitFor(
+      'the restarted consumer to apply the rest',
+      async () => (await counts()).distinct === EVENTS,
+      {
+        timeoutMs: 60_000,
+      },
+    );
     // Redeliveries of committed-but-unacked events must not apply twice: wait until all are acknowledged.
     await waitFor(
       'every delivery to be acknowledged',
       async () => {
-        const info = await kit.connection.jsm.consumers.info(kit.naming.stream(SmokeEmittedV1.stream), 'fixture-effects');
+        const info = await kit.connection.jsm.consumers.info(
+          kit.naming.stream(SmokeEmittedV1.stream),
+          'fixture-effects',
+        );
         return info.num_pending === 0 && info.num_ack_pending === 0;
       },
       { timeoutMs: 30_000 },

@@ -38,14 +38,24 @@ class TestHandlers {
   @OnRequest(smoke)
   async answer(@Payload() request: RequestMessage<typeof smoke>, @Ctx() context: RampartRequestContext) {
     seen.correlationIds.push(context.request.correlationId);
-    if (request.message === 'reject') throw new ContractError('CONTRACT_PAYLOAD_INVALID', 'message "reject" is refused');
+    if (request.message === 'reject')
+      throw new ContractError('CONTRACT_PAYLOAD_INVALID', 'message "reject" is refused');
     if (request.message === 'crash') throw new Error('database password=s3cret exploded');
-    return { service: 'guardrail', instance: 'test', message: request.message.toUpperCase(), repliedAt: timestampNow() };
+    return {
+      service: 'guardrail',
+      instance: 'test',
+      message: request.message.toUpperCase(),
+      repliedAt: timestampNow(),
+    };
   }
 
   @OnEvent(SmokeEmittedV1, { durable: 'nest-transport-test', deliverPolicy: 'new', idempotent: false })
   async onSmoke(@Payload() event: EventMessage<typeof SmokeEmittedV1>, @Ctx() context: RampartEventContext) {
-    seen.events.push({ message: event.message, id: context.delivery.envelope.id, correlation: context.delivery.envelope.correlationid });
+    seen.events.push({
+      message: event.message,
+      id: context.delivery.envelope.id,
+      correlation: context.delivery.envelope.correlationid,
+    });
   }
 }
 
@@ -88,18 +98,26 @@ describe('NATS transport for Nest (RampartNatsServer)', () => {
   });
 
   it("carries the caller's correlation id to the handler", async () => {
-    await runWithContext({ correlationId: 'corr-from-caller' }, () => client.request(smoke, { message: 'who' }));
+    await runWithContext({ correlationId: 'corr-from-caller' }, () =>
+      client.request(smoke, { message: 'who' }),
+    );
     expect(seen.correlationIds).toContain('corr-from-caller');
   });
 
   it('turns a coded handler error into a RemoteCallError with the same code and status', async () => {
     const error = await client.request(smoke, { message: 'reject' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteCallError);
-    expect(error).toMatchObject({ code: 'CONTRACT_PAYLOAD_INVALID', status: 400, message: 'message "reject" is refused' });
+    expect(error).toMatchObject({
+      code: 'CONTRACT_PAYLOAD_INVALID',
+      status: 400,
+      message: 'message "reject" is refused',
+    });
   });
 
   it('answers an unexpected failure with INTERNAL_ERROR and no internals', async () => {
-    const error = (await client.request(smoke, { message: 'crash' }).catch((e: unknown) => e)) as RemoteCallError;
+    const error = (await client
+      .request(smoke, { message: 'crash' })
+      .catch((e: unknown) => e)) as RemoteCallError;
     expect(error).toMatchObject({ code: 'INTERNAL_ERROR', status: 500 });
     expect(error.message).not.toMatch(/password|s3cret|exploded/);
     expect(error.correlationId).toBeTruthy();
@@ -108,18 +126,27 @@ describe('NATS transport for Nest (RampartNatsServer)', () => {
   it('refuses a payload that does not match the request schema with a clear error reply', async () => {
     const headers = natsHeaders();
     headers.set(HEADER.correlationid, 'bad-payload');
-    const reply = await kit.connection.nc.request(kit.naming.subject(smoke.subject), '{"message": ["not", "a", "string"]}', {
-      headers,
-      timeout: 2_000,
-    });
+    const reply = await kit.connection.nc.request(
+      kit.naming.subject(smoke.subject),
+      '{"message": ["not", "a", "string"]}',
+      {
+        headers,
+        timeout: 2_000,
+      },
+    );
     expect(reply.headers?.get(HEADER.errorCode)).toBe('CONTRACT_PAYLOAD_INVALID');
-    const body = JSON.parse(new TextDecoder().decode(reply.data)) as { message: string; correlation_id: string };
+    const body = JSON.parse(new TextDecoder().decode(reply.data)) as {
+      message: string;
+      correlation_id: string;
+    };
     expect(body.message).toMatch(/SmokeRequest/);
     expect(body.correlation_id).toBe('bad-payload');
   });
 
   it('reports a missing responder as a retryable BUS_NO_RESPONDERS error', async () => {
-    const error = await client.request(SMOKE_REQUESTS.learning, { message: 'anyone?' }).catch((e: unknown) => e);
+    const error = await client
+      .request(SMOKE_REQUESTS.learning, { message: 'anyone?' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BusError);
     expect(error).toMatchObject({ code: 'BUS_NO_RESPONDERS', retryable: true });
   });
@@ -128,7 +155,9 @@ describe('NATS transport for Nest (RampartNatsServer)', () => {
     const sent = await runWithContext({ correlationId: 'corr-event' }, () =>
       kit.publisher.publish(SmokeEmittedV1, { message: 'to nest', originService: 'test' }),
     );
-    const event = await waitFor('the handler to receive the event', () => seen.events.find((e) => e.id === sent.id));
+    const event = await waitFor('the handler to receive the event', () =>
+      seen.events.find((e) => e.id === sent.id),
+    );
     expect(event).toEqual({ message: 'to nest', id: sent.id, correlation: 'corr-event' });
   });
 });

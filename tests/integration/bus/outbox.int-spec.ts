@@ -38,7 +38,8 @@ describe('transactional outbox', () => {
   const stream = () => kit.naming.stream(SmokeEmittedV1.stream);
   const streamIds = async () =>
     (await readStream(kit.connection.jsm, stream())).map((m) => m.header?.get(HEADER.id) ?? '');
-  const pendingRows = async () => kit.db.prisma().prisma.outboxMessage.count({ where: { service: 'fixture' } });
+  const pendingRows = async () =>
+    kit.db.prisma().prisma.outboxMessage.count({ where: { service: 'fixture' } });
 
   it('publishes events committed by a process that was killed before it could publish them', async () => {
     const writer = new NodeProcess(FIXTURES.outboxCrash, {
@@ -117,9 +118,13 @@ describe('transactional outbox', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const envelope = await outbox.enqueue(SmokeEmittedV1, { message: 'notify', originService: 'fixture' });
-      await waitFor('the relay to publish after NOTIFY', async () => (await streamIds()).includes(envelope.id), {
-        timeoutMs: 5_000,
-      });
+      await waitFor(
+        'the relay to publish after NOTIFY',
+        async () => (await streamIds()).includes(envelope.id),
+        {
+          timeoutMs: 5_000,
+        },
+      );
     } finally {
       await listening.stop();
     }

@@ -41,7 +41,11 @@ describe('typed BullMQ queues and workers', () => {
   it('delivers the typed payload with the correlation it was enqueued in', async () => {
     const received: { eventId: string; correlation: string; attempt: number }[] = [];
     const worker = startWorker(async (message, context) => {
-      received.push({ eventId: message.eventId, correlation: context.meta.correlationId, attempt: context.attempt });
+      received.push({
+        eventId: message.eventId,
+        correlation: context.meta.correlationId,
+        attempt: context.attempt,
+      });
     });
     await runWithContext({ correlationId: 'corr-job' }, () =>
       queues.enqueue(queue, { eventId: 'e-1', message: 'hello', originService: 'test' }, { jobId: 'job-1' }),
@@ -52,8 +56,16 @@ describe('typed BullMQ queues and workers', () => {
   });
 
   it('adds a job with an id that already exists only once', async () => {
-    const first = await queues.enqueue(queue, { eventId: 'dup', message: 'a', originService: 'test' }, { jobId: 'same' });
-    const second = await queues.enqueue(queue, { eventId: 'dup', message: 'b', originService: 'test' }, { jobId: 'same' });
+    const first = await queues.enqueue(
+      queue,
+      { eventId: 'dup', message: 'a', originService: 'test' },
+      { jobId: 'same' },
+    );
+    const second = await queues.enqueue(
+      queue,
+      { eventId: 'dup', message: 'b', originService: 'test' },
+      { jobId: 'same' },
+    );
     expect(second).toBe(first);
     const job = await queues.queue(queue).getJob('same');
     expect((job?.data.payload as { message: string }).message).toBe('a');
@@ -61,7 +73,10 @@ describe('typed BullMQ queues and workers', () => {
   });
 
   it('fails a job that does not match its schema at once, without retries', async () => {
-    const events = new QueueEvents(queue.name, { connection: queues.connection.duplicate(), prefix: queues.prefix });
+    const events = new QueueEvents(queue.name, {
+      connection: queues.connection.duplicate(),
+      prefix: queues.prefix,
+    });
     await events.waitUntilReady();
     let calls = 0;
     const worker = startWorker(async () => {
@@ -69,8 +84,14 @@ describe('typed BullMQ queues and workers', () => {
     });
     const job = await queues
       .queue(queue)
-      .add(queue.name, { payload: { event_id: 7 }, meta: { correlationId: 'c', enqueuedBy: 'x', enqueuedAt: '' } }, { attempts: 5 });
-    await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/does not match rampart.platform.v1.SmokeJob/);
+      .add(
+        queue.name,
+        { payload: { event_id: 7 }, meta: { correlationId: 'c', enqueuedBy: 'x', enqueuedAt: '' } },
+        { attempts: 5 },
+      );
+    await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(
+      /does not match rampart.platform.v1.SmokeJob/,
+    );
     const failed = await queues.queue(queue).getJob(job.id!);
     expect(failed?.attemptsMade).toBe(1);
     expect(calls).toBe(0);
@@ -84,7 +105,11 @@ describe('typed BullMQ queues and workers', () => {
       calls += 1;
       throw new ContractError('CONTRACT_PAYLOAD_INVALID', 'origin unknown');
     });
-    const id = await queues.enqueue(queue, { eventId: 'nr', message: 'x', originService: 'test' }, { jobId: 'non-retryable' });
+    const id = await queues.enqueue(
+      queue,
+      { eventId: 'nr', message: 'x', originService: 'test' },
+      { jobId: 'non-retryable' },
+    );
     await waitFor('the job to fail', async () => (await queues.queue(queue).getJob(id))?.failedReason);
     expect(calls).toBe(1);
     await worker.stop();
@@ -106,7 +131,12 @@ describe('typed BullMQ queues and workers', () => {
     await job.retry('completed');
     await waitFor('the job to run and complete again', async () => {
       const again = await queues.queue(queue).getJob('rerun');
-      return again?.processedOn && again.processedOn > firstRun && again.finishedOn && again.finishedOn >= again.processedOn;
+      return (
+        again?.processedOn &&
+        again.processedOn > firstRun &&
+        again.finishedOn &&
+        again.finishedOn >= again.processedOn
+      );
     });
     expect(effects).toBe(1);
     await worker.stop();

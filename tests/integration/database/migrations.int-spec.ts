@@ -25,7 +25,7 @@ describe('database migrations', () => {
     );
     expect(rows.rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     for (const [i, row] of rows.rows.entries()) {
-      expect(row.checksum).toBe(createHash('sha256').update(files[i]!.sql).digest('hex'));
+      expect(row.checksum).toBe(createHash('sha256').update(files[i].sql).digest('hex'));
       expect(row.finished_at).toBeInstanceOf(Date);
     }
   });
@@ -39,7 +39,7 @@ describe('database migrations', () => {
 
   it('refuses to continue when an applied migration file was edited afterwards', async () => {
     const [first, ...rest] = readMigrations();
-    const edited = { ...first!, checksum: createHash('sha256').update(`${first!.sql}\n-- edit`).digest('hex') };
+    const edited = { ...first, checksum: createHash('sha256').update(`${first.sql}\n-- edit`).digest('hex') };
     await expect(applyMigrations(admin, { files: [edited, ...rest] })).rejects.toMatchObject({
       code: 'DATABASE_MIGRATION_MODIFIED',
     });
@@ -64,7 +64,13 @@ describe('database migrations', () => {
     const { prisma } = db.prisma();
     const id = randomUUID();
     await prisma.outboxMessage.create({
-      data: { id, service: 'test', subject: 'platform.smoke.emitted.v1', headers: {}, payload: Buffer.from('{}') },
+      data: {
+        id,
+        service: 'test',
+        subject: 'platform.smoke.emitted.v1',
+        headers: {},
+        payload: Buffer.from('{}'),
+      },
     });
     await expect(prisma.outboxMessage.findUnique({ where: { id } })).resolves.toMatchObject({ id });
     await expect(prisma.$executeRawUnsafe('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);

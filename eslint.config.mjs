@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -63,5 +64,12 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+    // The jest config and its setup files are CommonJS.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  { files: ['tests/jest/*.js'], languageOptions: { globals: { ...globals.jest } } },
   prettier,
 );

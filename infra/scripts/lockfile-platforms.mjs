@@ -11,10 +11,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK = new URL('../../package-lock.json', import.meta.url);
-const OS = ['darwin', 'win32', 'linux', 'freebsd', 'android', 'openharmony', 'sunos', 'aix', 'netbsd', 'openbsd'];
+const OS = [
+  'darwin',
+  'win32',
+  'linux',
+  'freebsd',
+  'android',
+  'openharmony',
+  'sunos',
+  'aix',
+  'netbsd',
+  'openbsd',
+];
 const CPU = [
-  ['aarch64', 'arm64'], ['arm64', 'arm64'], ['x64', 'x64'], ['ia32', 'ia32'], ['armv7', 'arm'], ['arm', 'arm'],
-  ['ppc64', 'ppc64'], ['s390x', 's390x'], ['riscv64', 'riscv64'], ['loong64', 'loong64'],
+  ['aarch64', 'arm64'],
+  ['arm64', 'arm64'],
+  ['x64', 'x64'],
+  ['ia32', 'ia32'],
+  ['armv7', 'arm'],
+  ['arm', 'arm'],
+  ['ppc64', 'ppc64'],
+  ['s390x', 's390x'],
+  ['riscv64', 'riscv64'],
+  ['loong64', 'loong64'],
 ];
 
 /** os, cpu and libc from a name such as `@swc/core-linux-arm-gnueabihf` or `@nx/nx-linux-x64-musl`. */
@@ -55,13 +74,19 @@ function main() {
     }
   }
   if (check) {
-    if (added.length > 0) console.error(`package-lock.json lacks ${added.length} platform packages: run node infra/scripts/lockfile-platforms.mjs`);
+    if (added.length > 0)
+      console.error(
+        `package-lock.json lacks ${added.length} platform packages: run node infra/scripts/lockfile-platforms.mjs`,
+      );
     process.exit(added.length > 0 ? 1 : 0);
   }
-  const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  const sorted = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+  );
   writeFileSync(LOCK, `${JSON.stringify({ ...lock, packages: sorted }, null, 2)}\n`);
   console.log(`added ${added.length} platform entries${added.length ? `:\n  ${added.join('\n  ')}` : ''}`);
-  if (unknown.length) console.warn(`could not place (platform or version not recognised):\n  ${unknown.join('\n  ')}`);
+  if (unknown.length)
+    console.warn(`could not place (platform or version not recognised):\n  ${unknown.join('\n  ')}`);
 }
 
 main();

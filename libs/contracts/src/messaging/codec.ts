@@ -48,12 +48,7 @@ export function decodeMessage<S extends DescMessage>(
   try {
     return fromJsonString(schema, text, { ignoreUnknownFields: true });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ContractError(
-      'CONTRACT_PAYLOAD_INVALID',
-      `Payload on ${where} does not match ${schema.typeName}: ${reason}`,
-      { correlationId, details: { schema: schema.typeName } },
-    );
+    throw payloadMismatch(schema, where, error, correlationId);
   }
 }
 
@@ -72,11 +67,24 @@ export function fromJsonValue<S extends DescMessage>(
   try {
     return fromJson(schema, json, { ignoreUnknownFields: true });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ContractError(
-      'CONTRACT_PAYLOAD_INVALID',
-      `Payload on ${where} does not match ${schema.typeName}: ${reason}`,
-      { correlationId, details: { schema: schema.typeName } },
-    );
+    throw payloadMismatch(schema, where, error, correlationId);
   }
+}
+
+function payloadMismatch(
+  schema: DescMessage,
+  where: string,
+  error: unknown,
+  correlationId?: string,
+): ContractError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ContractError(
+    'CONTRACT_PAYLOAD_INVALID',
+    `Payload on ${where} does not match ${schema.typeName}: ${reason}`,
+    {
+      correlationId,
+      details: { schema: schema.typeName },
+      cause: error,
+    },
+  );
 }

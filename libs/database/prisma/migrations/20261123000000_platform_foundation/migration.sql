@@ -134,6 +134,12 @@ REVOKE ALL ON "audit_log", "audit_chain_head", "bus_outbox", "bus_inbox" FROM PU
 GRANT SELECT, INSERT ON "audit_log" TO rampart_service;
 GRANT SELECT, INSERT, UPDATE ON "audit_chain_head" TO rampart_service;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "bus_outbox", "bus_inbox" TO rampart_service;
--- Services refuse to start on a schema that lacks migrations; they check as this role. The table exists
--- here whichever tool applies the migration (rampart db migrate or prisma migrate deploy).
-GRANT SELECT ON "_prisma_migrations" TO rampart_service;
+-- Services refuse to start on a schema that lacks migrations; they check as this role. rampart db migrate
+-- and prisma migrate deploy create the table before this runs; Prisma's shadow database has none.
+DO $$
+BEGIN
+  IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+    GRANT SELECT ON "_prisma_migrations" TO rampart_service;
+  END IF;
+END
+$$;

@@ -6,7 +6,7 @@ import {
   type ConsumerMessages,
   type JsMsg,
 } from '@nats-io/jetstream';
-import { nanos, type Subscription } from '@nats-io/transport-node';
+import { nanos } from '@nats-io/transport-node';
 import { SpanKind } from '@opentelemetry/api';
 import {
   decodeMessage,
@@ -27,6 +27,7 @@ import { fromNatsHeaders, headerReader } from '../nats/nats-headers';
 import { retryDelayMs } from '../retry-delay';
 import { Semaphore } from '../semaphore';
 import type { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
+import { MaxDeliveriesWatcher } from './max-deliveries.watcher';
 
 export interface EventDelivery {
   envelope: EventEnvelope;
@@ -80,7 +81,7 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
   private readonly slots: Semaphore;
   private readonly inflight = new Set<Promise<void>>();
   private messages?: ConsumerMessages;
-  private advisories?: Subscription;
+  private readonly maxDeliveries: MaxDeliveriesWatcher;
   private loopDone?: Promise<void>;
   private stopping = false;
 
@@ -92,18 +93,24 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
     this.streamName = deps.naming.stream(spec.event.stream);
     this.subject = deps.naming.subject(spec.event.type);
     this.slots = new Semaphore(Math.max(1, spec.concurrency ?? 4));
+    this.maxDeliveries = new MaxDeliveriesWatcher({
+      ...deps,
+      durable: spec.durable,
+      consumer: this.consumerName,
+      stream: this.streamName,
+    });
   }
 
   async start(): Promise<void> {
     await this.ensureConsumer();
-    this.watchMaxDeliveries();
+    this.maxDeliveries.start();
     this.loopDone = this.run();
   }
 
   /** Stops pulling, hands buffered messages back for redelivery, and waits for in-flight ones. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.advisories?.unsubscribe();
+    this.maxDeliveries.stop();
     await this.messages?.close();
     await this.loopDone;
   }
@@ -311,47 +318,6 @@ export class ConsumerRunner<E extends EventDef = EventDef> {
         'dead-lettering failed; will retry',
       );
       message.nak(this.deps.retryMaxMs ?? 60_000);
-    }
-  }
-
-  /**
-   * A message whose deliveries all ended without an ack (the process crashed or hung each time) never
-   * reaches our failure path; JetStream announces it in an advisory, and one replica parks it.
-   */
-  private watchMaxDeliveries(): void {
-    const subject = `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${this.streamName}.${this.consumerName}`;
-    this.advisories = this.deps.connection.nc.subscribe(subject, {
-      queue: this.consumerName,
-      callback: (error, msg) => {
-        if (error || this.stopping) return;
-        void this.parkUnacknowledged(msg.json<{ stream_seq: number; deliveries: number }>());
-      },
-    });
-  }
-
-  private async parkUnacknowledged(advisory: { stream_seq: number; deliveries: number }): Promise<void> {
-    try {
-      const stored = await this.deps.connection.jsm.streams.getMessage(this.streamName, {
-        seq: advisory.stream_seq,
-      });
-      if (!stored) return;
-      await this.deps.deadLetters.publish({
-        service: this.deps.service,
-        durable: this.spec.durable,
-        consumer: this.consumerName,
-        subject: stored.subject,
-        streamSequence: advisory.stream_seq,
-        deliveries: advisory.deliveries,
-        error: `Not acknowledged after ${advisory.deliveries} deliveries (the handler crashed or exceeded the ack wait each time)`,
-        reason: 'ack_timeouts',
-        headers: fromNatsHeaders(stored.header),
-        payload: stored.data,
-      });
-    } catch (error) {
-      this.deps.logger.error(
-        { err: error, consumer: this.consumerName },
-        'could not park an unacknowledged message',
-      );
     }
   }
 

@@ -210,3 +210,58 @@ describe('AuditChainWalker', () => {
     ]);
   });
 });
+
+describe('AuditChainWalker against an anchor outside the database', () => {
+  async function walkAnchored(rows: AuditRecord[], head: ChainHead | undefined, anchor: ChainHead) {
+    const walker = new AuditChainWalker(CHAIN, {
+      anchor,
+      findSeqByHash: async (hash) => rows.find((r) => r.hash === hash)?.seq,
+    });
+    for (const row of rows) await walker.visit(row);
+    walker.finish(head);
+    return walker;
+  }
+
+  /** What someone who can rewrite the whole database does: change an entry and recompute all after it. */
+  function recomputeFrom(rows: AuditRecord[], index: number, change: Partial<AuditRecord>): AuditRecord[] {
+    const result = rows.map((row) => ({ ...row }));
+    result[index] = { ...result[index], ...change };
+    for (let i = index; i < result.length; i++) {
+      if (i > 0) result[i].prevHash = result[i - 1].hash;
+      result[i] = rehash(result[i]);
+    }
+    return result;
+  }
+
+  it('accepts a chain that reaches its anchor with the anchored hash, and grew since', async () => {
+    const rows = buildChain(8);
+    const walker = await walkAnchored(rows, headOf(rows), { seq: 5n, hash: rows[4].hash });
+    expect(walker.problems).toEqual([]);
+  });
+
+  it('reports a chain cut back before its anchor, even with the head reset to match', async () => {
+    const rows = buildChain(8);
+    const anchor = headOf(rows);
+    const cut = rows.slice(0, 5);
+    const [problem] = (await walkAnchored(cut, headOf(cut), anchor)).problems;
+    expect(problem).toMatchObject({ seq: 6n, kind: 'truncated' });
+    expect(problem.detail).toMatch(/anchored outside the database at seq 8/);
+  });
+
+  it('reports a chain rewritten with recomputed hashes, which the hashes alone cannot catch', async () => {
+    const rows = buildChain(8);
+    const anchor = { seq: 6n, hash: rows[5].hash };
+    const forged = recomputeFrom(rows, 2, { actor: 'someone-else' });
+    const unanchored = await walk(forged, headOf(forged));
+    expect(unanchored.problems).toEqual([]);
+    const [problem] = (await walkAnchored(forged, headOf(forged), anchor)).problems;
+    expect(problem).toMatchObject({ seq: 6n, kind: 'rewritten' });
+  });
+
+  it('reports a chain whose rows and head are all gone but which was anchored', async () => {
+    const rows = buildChain(3);
+    const [problem] = (await walkAnchored([], undefined, headOf(rows))).problems;
+    expect(problem).toMatchObject({ seq: 1n, kind: 'truncated' });
+    expect(problem.detail).toMatch(/has no entries but was anchored/);
+  });
+});

@@ -1,7 +1,15 @@
 import type { AuditRecord } from './audit-entry';
 import { computeEntryHash, GENESIS_HASH, type ChainHead } from './audit-chain';
 
-export type VerifyProblemKind = 'edited' | 'deleted' | 'reordered' | 'truncated' | 'head-mismatch' | 'orphan';
+export type VerifyProblemKind =
+  | 'edited'
+  | 'deleted'
+  | 'reordered'
+  | 'truncated'
+  | 'head-mismatch'
+  | 'orphan'
+  /** Consistent in the database, but not with the head anchored outside it: rewritten with recomputed hashes. */
+  | 'rewritten';
 
 export interface VerifyProblem {
   chain: string;
@@ -16,6 +24,8 @@ export interface ChainWalkerOptions {
   findSeqByHash(hash: string): Promise<bigint | undefined>;
   /** Keep walking after the first problem. */
   allProblems?: boolean;
+  /** The chain's head as recorded outside the database, when there is one. */
+  anchor?: { seq: bigint; hash: string };
 }
 
 /**
@@ -33,6 +43,7 @@ export class AuditChainWalker {
   private prevHash = GENESIS_HASH;
   // A row after a gap cannot be checked against its missing predecessor; the gap is already reported.
   private afterGap = false;
+  private anchoredRowHash: string | undefined;
 
   constructor(
     readonly chain: string,
@@ -65,13 +76,43 @@ export class AuditChainWalker {
       this.afterGap = true;
     }
     if (!this.done) await this.checkRow(row);
+    if (row.seq === this.options.anchor?.seq) this.anchoredRowHash = row.hash;
     this.afterGap = false;
     this.prevHash = row.hash;
     this.expectedSeq = row.seq + 1n;
   }
 
-  /** Compares the end of the walk with the chain head; `undefined` when the chain has no head row. */
+  /**
+   * Compares the end of the walk with the chain head (`undefined` when the chain has no head row), then
+   * with the anchor: a chain that is consistent in itself may still have been cut short or recomputed by
+   * someone able to rewrite the database, which the anchor outside it reveals.
+   */
   finish(head: ChainHead | undefined): void {
+    this.finishAgainstHead(head);
+    this.finishAgainstAnchor();
+  }
+
+  private finishAgainstAnchor(): void {
+    const anchor = this.options.anchor;
+    if (this.done || !anchor) return;
+    const lastSeq = this.expectedSeq - 1n;
+    if (lastSeq < anchor.seq) {
+      const ends = this.rowCount === 0 ? 'has no entries' : `ends at seq ${lastSeq}`;
+      this.report(
+        lastSeq + 1n,
+        'truncated',
+        `the chain ${ends} but was anchored outside the database at seq ${anchor.seq}`,
+      );
+    } else if (this.anchoredRowHash !== anchor.hash) {
+      this.report(
+        anchor.seq,
+        'rewritten',
+        `the entry at seq ${anchor.seq} hashes to ${short(this.anchoredRowHash ?? '')}, but its anchor outside the database says ${short(anchor.hash)}: entries up to here were rewritten with recomputed hashes`,
+      );
+    }
+  }
+
+  private finishAgainstHead(head: ChainHead | undefined): void {
     if (this.done) return;
     const lastSeq = this.expectedSeq - 1n;
     if (!head) {

@@ -4,6 +4,7 @@ import type { AuditRecord } from './audit-entry';
 import { canonicalJson } from './canonical-json';
 import type { ChainHead } from './audit-chain';
 import { AuditChainWalker, type VerifyProblem } from './audit-chain-walker';
+import type { AuditAnchor } from './audit-anchor.store';
 
 export interface VerifyOptions {
   /** Verify only this chain, e.g. `guardrail:2`. */
@@ -14,6 +15,11 @@ export interface VerifyOptions {
   onProgress?(rowsSoFar: number): void;
   /** Report every problem instead of the first of each chain (slower on a badly damaged chain). */
   allProblems?: boolean;
+  /**
+   * Chain heads recorded outside the database (read them before verifying). Each chain must reach its
+   * anchor with the anchored hash; chains that exist only as anchors are reported as truncated.
+   */
+  anchors?: ReadonlyMap<string, AuditAnchor>;
 }
 
 export interface VerifyResult {
@@ -21,6 +27,8 @@ export interface VerifyResult {
   /** Rows read and checked; a chain's walk stops at its first problem unless `allProblems` is set. */
   rows: number;
   chains: number;
+  /** Chains that were checked against an anchor outside the database. */
+  anchoredChains: number;
   problems: VerifyProblem[];
 }
 
@@ -92,8 +100,9 @@ export class AuditVerifier {
     const pooled = isPool(this.client);
     const connection = pooled ? await this.checkout(this.client) : this.client;
     try {
-      const chains = await this.listChains(connection, options.chain);
-      const result: VerifyResult = { ok: true, rows: 0, chains: chains.length, problems: [] };
+      const chains = await this.listChains(connection, options.chain, options.anchors);
+      const anchoredChains = chains.filter((chain) => options.anchors?.has(chain)).length;
+      const result: VerifyResult = { ok: true, rows: 0, chains: chains.length, anchoredChains, problems: [] };
       for (const chain of chains) {
         const walker = await this.verifyChain(connection, chain, batchSize, options, result.rows);
         result.rows += walker.rows;
@@ -114,10 +123,18 @@ export class AuditVerifier {
     }
   }
 
-  private async listChains(connection: Client, only: string | undefined): Promise<string[]> {
+  private async listChains(
+    connection: Client,
+    only: string | undefined,
+    anchors: ReadonlyMap<string, AuditAnchor> | undefined,
+  ): Promise<string[]> {
     try {
-      if (only === undefined)
-        return (await connection.query<{ chain: string }>(LIST_CHAINS)).rows.map((r) => r.chain);
+      if (only === undefined) {
+        const listed = (await connection.query<{ chain: string }>(LIST_CHAINS)).rows.map((r) => r.chain);
+        // A chain whose rows and head are all gone survives only as its anchor.
+        return [...new Set([...listed, ...(anchors?.keys() ?? [])])].sort();
+      }
+      if (anchors?.has(only)) return [only];
       const found = await connection.query(
         `SELECT 1 FROM audit_chain_head WHERE chain = $1 UNION ALL (SELECT 1 FROM audit_log WHERE chain = $1 LIMIT 1)`,
         [only],
@@ -137,6 +154,7 @@ export class AuditVerifier {
   ): Promise<AuditChainWalker> {
     const walker = new AuditChainWalker(chain, {
       allProblems: options.allProblems,
+      anchor: options.anchors?.get(chain),
       findSeqByHash: async (hash) => {
         const found = await connection.query<{ seq: string }>(
           'SELECT seq::text AS seq FROM audit_log WHERE chain = $1 AND hash = $2 ORDER BY audit_log.seq LIMIT 1',

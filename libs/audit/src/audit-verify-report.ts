@@ -6,7 +6,12 @@ import type { VerifyResult } from './audit-verifier';
  */
 export function formatVerifyReport(result: VerifyResult): string {
   const scope = `${result.rows} ${plural(result.rows, 'entry', 'entries')} in ${result.chains} ${plural(result.chains, 'chain', 'chains')}`;
-  if (result.ok) return `OK: ${scope} verified`;
+  if (result.ok) {
+    const anchored = result.anchoredChains
+      ? `; ${result.anchoredChains} ${plural(result.anchoredChains, 'chain matches its anchor', 'chains match their anchors')} outside the database`
+      : '';
+    return `OK: ${scope} verified${anchored}`;
+  }
   const lines = result.problems.map(
     (p) => `TAMPERED: chain ${p.chain} at seq ${p.seq}: ${p.kind} (${p.detail})`,
   );

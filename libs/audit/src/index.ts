@@ -26,3 +26,5 @@ export {
   type VerifyResult,
 } from './audit-verifier';
 export { formatVerifyReport } from './audit-verify-report';
+export { anchorKey, KvAuditAnchorStore, type AuditAnchor, type AuditAnchorStore } from './audit-anchor.store';
+export { AuditAnchorer, type AuditAnchorerOptions } from './audit-anchorer';

@@ -23,6 +23,11 @@ export class BusNaming {
     return this.namespace ? `${this.namespace.toUpperCase()}_${name}` : name;
   }
 
+  /** A JetStream key-value bucket, named like a stream. */
+  bucket(name: string): string {
+    return this.stream(name);
+  }
+
   deadLetterSubject(service: string, consumer: string): string {
     return this.subject(`${DEADLETTER_SUBJECT_PREFIX}.${service}.${consumer}`);
   }

@@ -45,6 +45,7 @@ export const platformEnvShape = {
   SHUTDOWN_DRAIN_DELAY_MS: positiveInt().default(0),
   OUTBOX_POLL_INTERVAL_MS: positiveInt().pipe(z.number().min(10, 'expected at least 10')).default(1_000),
   AUDIT_CHAIN_SHARDS: positiveInt(64).pipe(z.number().min(1, 'expected at least 1')).default(4),
+  AUDIT_ANCHOR_INTERVAL_MS: positiveInt().default(30_000),
   METRICS_ENABLED: boolean().default(true),
 };
 
@@ -80,7 +81,8 @@ export interface PlatformConfig {
   http: { host: string; port: number };
   shutdown: { timeoutMs: number; drainDelayMs: number };
   outbox: { pollIntervalMs: number };
-  audit: { chainShards: number };
+  /** anchorIntervalMs 0: chain heads are not anchored outside the database. */
+  audit: { chainShards: number; anchorIntervalMs: number };
   metrics: { enabled: boolean };
 }
 
@@ -118,7 +120,7 @@ export function toPlatformConfig(service: string, defaultPort: number, env: Plat
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT ?? defaultPort },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS, drainDelayMs: env.SHUTDOWN_DRAIN_DELAY_MS },
     outbox: { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS },
-    audit: { chainShards: env.AUDIT_CHAIN_SHARDS },
+    audit: { chainShards: env.AUDIT_CHAIN_SHARDS, anchorIntervalMs: env.AUDIT_ANCHOR_INTERVAL_MS },
     metrics: { enabled: env.METRICS_ENABLED },
   };
 }

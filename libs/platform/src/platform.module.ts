@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
-import { AuditLog } from '@rampart/audit';
+import { AuditAnchorer, AuditLog, KvAuditAnchorStore } from '@rampart/audit';
 import {
   BusMetrics,
   BusNaming,
@@ -29,7 +29,7 @@ import { AuditService } from './audit/audit.service';
 import { JobProcessorExplorer } from './lifecycle/job-processor.explorer';
 import { PlatformLifecycle } from './lifecycle/platform-lifecycle.service';
 import { PlatformStartupError } from './lifecycle/platform-startup.error';
-import { PLATFORM_CONFIG, PRISMA_HANDLE, REDIS_CONNECTION } from './platform.tokens';
+import { AUDIT_ANCHORER, PLATFORM_CONFIG, PRISMA_HANDLE, REDIS_CONNECTION } from './platform.tokens';
 
 /**
  * What every Rampart service shares: configuration, logging, metrics and health, Postgres (Prisma and
@@ -184,6 +184,36 @@ export class PlatformModule {
           inject: [TransactionHost, MetricsService],
         },
         { provide: AuditService, useFactory: (log: AuditLog) => new AuditService(log), inject: [AuditLog] },
+        {
+          provide: AUDIT_ANCHORER,
+          useFactory: async (
+            nats: NatsConnectionHandle,
+            naming: BusNaming,
+            txHost: TransactionHost,
+            log: Logger,
+            metrics: MetricsService,
+          ): Promise<AuditAnchorer | undefined> => {
+            if (config.audit.anchorIntervalMs === 0) return undefined;
+            const store = await KvAuditAnchorStore.open(nats.nc, naming.bucket('AUDIT_ANCHORS'), {
+              create: true,
+              replicas: config.nats.replicas,
+            });
+            const anchored = metrics.counter(
+              'rampart_audit_anchored_total',
+              'Audit chain heads recorded outside the database.',
+              [],
+            );
+            return new AuditAnchorer({
+              txHost,
+              store,
+              service: config.service,
+              intervalMs: config.audit.anchorIntervalMs,
+              onAnchored: (count) => anchored.inc(count),
+              onError: (error) => log.warn({ err: error }, 'anchoring audit chain heads failed; will retry'),
+            });
+          },
+          inject: [NatsConnectionHandle, BusNaming, TransactionHost, LOGGER, MetricsService],
+        },
         JobProcessorExplorer,
         PlatformLifecycle,
       ],

@@ -67,7 +67,7 @@ describe('verifyAuditLog against a tampered log', () => {
   it('passes an intact log and prints the OK line', async () => {
     await chainOf('intact', 12);
     const result = await verifyAuditLog(admin, { chain: 'intact:0' });
-    expect(result).toEqual({ ok: true, rows: 12, chains: 1, problems: [] });
+    expect(result).toEqual({ ok: true, rows: 12, chains: 1, anchoredChains: 0, problems: [] });
     expect(formatVerifyReport(result)).toBe('OK: 12 entries in 1 chain verified');
   });
 
@@ -223,6 +223,7 @@ describe('verifyAuditLog against a tampered log', () => {
       ok: true,
       rows: 0,
       chains: 0,
+      anchoredChains: 0,
       problems: [],
     });
     await expect(verifyAuditLog(admin, { batchSize: 0 })).rejects.toMatchObject({

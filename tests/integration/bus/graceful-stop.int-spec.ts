@@ -55,12 +55,14 @@ describe('graceful stop of consumers and workers', () => {
     await runner.stop();
 
     expect(finished).toBe(true);
-    const info = await kit.connection.jsm.consumers.info(
-      kit.naming.stream(SmokeEmittedV1.stream),
-      runner.consumerName,
-    );
-    expect(info.num_ack_pending).toBe(0);
-    expect(info.num_pending).toBe(0);
+    // Acks are asynchronous: JetStream records this one shortly after the stop returned.
+    await waitFor('the ack to be recorded', async () => {
+      const info = await kit.connection.jsm.consumers.info(
+        kit.naming.stream(SmokeEmittedV1.stream),
+        runner.consumerName,
+      );
+      return info.num_ack_pending === 0 && info.num_pending === 0 && info.num_redelivered === 0;
+    });
   });
 
   it('finishes the job being processed before a worker stops, and records it complete', async () => {

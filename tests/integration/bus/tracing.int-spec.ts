@@ -23,8 +23,12 @@ describe('trace and correlation propagation across NATS and BullMQ', () => {
   const seenByWorker: { correlationId: string; causationId?: string }[] = [];
 
   beforeAll(async () => {
+    // OpenTelemetry's globals live on globalThis, shared with test files run earlier in this worker.
+    trace.disable();
+    context.disable();
+    propagation.disable();
     installPropagation();
-    trace.setGlobalTracerProvider(provider);
+    expect(trace.setGlobalTracerProvider(provider)).toBe(true);
     kit = await createBusTestKit('tracing');
     const redis = QueueFactory.connect(infraUrls().redisUrl);
     await redis.connect();

@@ -41,3 +41,23 @@ export function serviceUrl(service: ServiceName, env: NodeJS.ProcessEnv = proces
 export function serviceUrls(env: NodeJS.ProcessEnv = process.env): { service: ServiceName; url: string }[] {
   return SERVICE_NAMES.map((service) => ({ service, url: serviceUrl(service, env) }));
 }
+
+const natsEnv = z.object({
+  NATS_URL: platformEnvShape.NATS_URL,
+  NATS_TOKEN: platformEnvShape.NATS_TOKEN,
+  NATS_USER: platformEnvShape.NATS_USER,
+  NATS_PASSWORD: platformEnvShape.NATS_PASSWORD,
+  RAMPART_NAMESPACE: platformEnvShape.RAMPART_NAMESPACE,
+});
+
+/** NATS settings for commands that read the bus (audit anchors). */
+export function cliNatsConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = loadConfig(natsEnv, env);
+  return {
+    servers: parsed.NATS_URL.split(',').map((s) => s.trim()),
+    token: parsed.NATS_TOKEN,
+    user: parsed.NATS_USER,
+    pass: parsed.NATS_PASSWORD,
+    namespace: parsed.RAMPART_NAMESPACE ?? '',
+  };
+}

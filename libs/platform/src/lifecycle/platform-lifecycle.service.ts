@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import type { AuditAnchorer } from '@rampart/audit';
 import type { Logger } from 'pino';
 import {
   countPendingOutbox,
@@ -17,17 +18,17 @@ import {
 import type { PlatformConfig } from '@rampart/config';
 import { migrationStatus, TransactionHost, type PrismaHandle } from '@rampart/database';
 import { LOGGER, MetricsService, ReadinessService } from '@rampart/observability';
-import { PLATFORM_CONFIG, PRISMA_HANDLE, REDIS_CONNECTION } from '../platform.tokens';
+import { AUDIT_ANCHORER, PLATFORM_CONFIG, PRISMA_HANDLE, REDIS_CONNECTION } from '../platform.tokens';
 import { JobProcessorExplorer } from './job-processor.explorer';
 import { PlatformStartupError } from './platform-startup.error';
 
 /**
  * Starts and stops what every service shares, in an order that loses nothing:
  * start — check the schema is migrated, provision streams, register readiness checks; once the transports
- * listen, start the outbox relay and queue workers and report ready.
+ * listen, start the outbox relay, queue workers and audit anchoring, and report ready.
  * stop — report not ready and wait for load balancers to notice; (Nest then closes HTTP and the NATS
  * transport, which finishes in-flight messages); stop workers after their active jobs, publish what
- * is left in the outbox, then close NATS, Redis and Postgres.
+ * is left in the outbox, anchor the audit chains once more, then close NATS, Redis and Postgres.
  */
 @Injectable()
 export class PlatformLifecycle
@@ -38,6 +39,7 @@ export class PlatformLifecycle
     @Inject(PRISMA_HANDLE) private readonly prisma: PrismaHandle,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(AUDIT_ANCHORER) private readonly anchorer: AuditAnchorer | undefined,
     private readonly txHost: TransactionHost,
     private readonly nats: NatsConnectionHandle,
     private readonly streams: StreamProvisioner,
@@ -74,6 +76,7 @@ export class PlatformLifecycle
   async startBackground(): Promise<void> {
     await this.relay.start();
     this.workers.start();
+    this.anchorer?.start();
     this.readiness.markStarted();
   }
 
@@ -88,6 +91,7 @@ export class PlatformLifecycle
   async onApplicationShutdown(): Promise<void> {
     await this.workers.stop();
     await this.relay.stop();
+    await this.anchorer?.stop();
     await this.queues.close();
     await this.nats.close();
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -3,7 +3,6 @@ import type { Client } from 'pg';
 import {
   AuditAnchorer,
   AuditLog,
-  canonicalJson,
   computeEntryHash,
   KvAuditAnchorStore,
   verifyAuditLog,
@@ -16,7 +15,7 @@ import {
   type TestDatabase,
   type TestNamespace,
 } from '@rampart/testing';
-import { connectPg, entry, tamper } from './support/audit-fixtures';
+import { connectPg, entry, hashedFieldsOf, tamper } from './support/audit-fixtures';
 
 /**
  * A superuser can rewrite rows, hashes and heads together so that the database is consistent in itself.
@@ -100,22 +99,7 @@ describe('audit chain heads anchored outside the database', () => {
       where: { chain: 'incident:0' },
       orderBy: { seq: 'desc' },
     });
-    const forgedHash = computeEntryHash(row.prevHash, {
-      id: row.id,
-      chain: row.chain,
-      seq: row.seq,
-      service: row.service,
-      actor: 'someone-innocent',
-      action: row.action,
-      resource: row.resource,
-      reason: row.reason,
-      rule: row.rule,
-      evidenceJson: row.evidence === null ? null : canonicalJson(row.evidence),
-      correlationId: row.correlationId,
-      causationId: row.causationId,
-      occurredAt: row.occurredAt.toISOString(),
-      payloadJson: canonicalJson(row.payload),
-    });
+    const forgedHash = computeEntryHash(row.prevHash, hashedFieldsOf(row, { actor: 'someone-innocent' }));
     await tamper(admin, [
       [`UPDATE audit_log SET actor = 'someone-innocent', hash = $1 WHERE id = $2`, [forgedHash, row.id]],
       [`UPDATE audit_chain_head SET hash = $1 WHERE chain = $2`, [forgedHash, row.chain]],

@@ -1,5 +1,6 @@
 import {
   type BusNaming,
+  type ConsumerRunnerDeps,
   DeadLetterPublisher,
   EnvelopeFactory,
   EventPublisher,
@@ -27,6 +28,10 @@ export interface BusTestKit {
   txHost: TransactionHost;
   publisher: EventPublisher;
   deadLetters: DeadLetterPublisher;
+  /** What a ConsumerRunner needs on this kit, as service `test`; tests override the delivery limits. */
+  runnerDeps(
+    limits: Pick<ConsumerRunnerDeps, 'maxDeliver' | 'ackWaitMs'> & Partial<ConsumerRunnerDeps>,
+  ): ConsumerRunnerDeps;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,7 @@ export async function createBusTestKit(label: string): Promise<BusTestKit> {
   const naming = ns.naming;
   await new StreamProvisioner(connection.jsm, naming, 1, silentLogger).ensureAll();
   const txHost = new TransactionHost(db.prisma().prisma);
+  const deadLetters = new DeadLetterPublisher(connection.js, naming);
   return {
     db,
     ns,
@@ -46,7 +52,16 @@ export async function createBusTestKit(label: string): Promise<BusTestKit> {
     naming,
     txHost,
     publisher: new EventPublisher(connection.js, naming, new EnvelopeFactory('test')),
-    deadLetters: new DeadLetterPublisher(connection.js, naming),
+    deadLetters,
+    runnerDeps: (limits) => ({
+      connection,
+      naming,
+      service: 'test',
+      deadLetters,
+      logger: silentLogger,
+      txHost,
+      ...limits,
+    }),
     async close() {
       await connection.close();
       await ns.cleanup();

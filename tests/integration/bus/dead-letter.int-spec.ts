@@ -1,5 +1,5 @@
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { ConsumerRunner, silentLogger, type EventHandlerSpec } from '@rampart/bus';
+import { ConsumerRunner, type EventHandlerSpec } from '@rampart/bus';
 import { ContractError, envelopeToHeaders, HEADER, SmokeEmittedV1 } from '@rampart/contracts';
 import { readStream, waitFor } from '@rampart/testing';
 import { createBusTestKit, type BusTestKit } from './bus-test-kit';
@@ -25,18 +25,7 @@ describe('dead-letter stream', () => {
     maxDeliver = 3,
   ) => {
     const runner = new ConsumerRunner(
-      {
-        connection: kit.connection,
-        naming: kit.naming,
-        service: 'test',
-        deadLetters: kit.deadLetters,
-        logger: silentLogger,
-        txHost: kit.txHost,
-        maxDeliver,
-        ackWaitMs: 1_000,
-        retryBaseMs: 20,
-        retryMaxMs: 100,
-      },
+      kit.runnerDeps({ maxDeliver, ackWaitMs: 1_000, retryBaseMs: 20, retryMaxMs: 100 }),
       // Only what each test publishes after its consumer exists.
       { event: SmokeEmittedV1, durable, concurrency: 2, deliverPolicy: 'new', handle },
     );

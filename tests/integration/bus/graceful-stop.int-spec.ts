@@ -26,28 +26,16 @@ describe('graceful stop of consumers and workers', () => {
   it('finishes and acknowledges the event being handled before a consumer stops', async () => {
     let started = false;
     let finished = false;
-    const runner = new ConsumerRunner(
-      {
-        connection: kit.connection,
-        naming: kit.naming,
-        service: 'test',
-        deadLetters: kit.deadLetters,
-        logger: silentLogger,
-        txHost: kit.txHost,
-        maxDeliver: 3,
-        ackWaitMs: 10_000,
+    const runner = new ConsumerRunner(kit.runnerDeps({ maxDeliver: 3, ackWaitMs: 10_000 }), {
+      event: SmokeEmittedV1,
+      durable: 'graceful',
+      deliverPolicy: 'new',
+      handle: async () => {
+        started = true;
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        finished = true;
       },
-      {
-        event: SmokeEmittedV1,
-        durable: 'graceful',
-        deliverPolicy: 'new',
-        handle: async () => {
-          started = true;
-          await new Promise((resolve) => setTimeout(resolve, 600));
-          finished = true;
-        },
-      },
-    );
+    });
     await runner.start();
     await kit.publisher.publish(SmokeEmittedV1, { message: 'slow', originService: 'test' });
     await waitFor('the handler to start', () => started);

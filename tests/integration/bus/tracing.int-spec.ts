@@ -33,30 +33,18 @@ describe('trace and correlation propagation across NATS and BullMQ', () => {
     const redis = QueueFactory.connect(infraUrls().redisUrl);
     await redis.connect();
     queues = new QueueFactory(redis, kit.naming, 'test');
-    runner = new ConsumerRunner(
-      {
-        connection: kit.connection,
-        naming: kit.naming,
-        service: 'test',
-        deadLetters: kit.deadLetters,
-        logger: silentLogger,
-        txHost: kit.txHost,
-        maxDeliver: 3,
-        ackWaitMs: 5_000,
+    runner = new ConsumerRunner(kit.runnerDeps({ maxDeliver: 3, ackWaitMs: 5_000 }), {
+      event: SmokeEmittedV1,
+      durable: 'tracing',
+      deliverPolicy: 'new',
+      handle: async (message, delivery) => {
+        await queues.enqueue(queue, {
+          eventId: delivery.envelope.id,
+          message: message.message,
+          originService: 'test',
+        });
       },
-      {
-        event: SmokeEmittedV1,
-        durable: 'tracing',
-        deliverPolicy: 'new',
-        handle: async (message, delivery) => {
-          await queues.enqueue(queue, {
-            eventId: delivery.envelope.id,
-            message: message.message,
-            originService: 'test',
-          });
-        },
-      },
-    );
+    });
     await runner.start();
     worker = new JobWorkerRunner(
       { connection: queues.connection, prefix: queues.prefix, logger: silentLogger },

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import type { DatabaseConfig } from '@rampart/config';
 import { pgConnectionConfig } from '@rampart/database';
-import type { AuditEntryInput } from '@rampart/audit';
+import { canonicalJson, type AuditEntryInput, type HashedFields } from '@rampart/audit';
+import type { AuditEntry } from '@rampart/database';
 
 /** A plain pg client on the given settings (admin: superuser, no role; config: the services' role). */
 export async function connectPg(config: DatabaseConfig, applicationName: string): Promise<Client> {
@@ -55,4 +56,25 @@ export function expectContiguousChain(rows: ChainRow[], genesis: string): void {
     if (row.prev_hash !== prev) throw new Error(`seq ${row.seq} does not link to seq ${i}`);
     prev = row.hash;
   });
+}
+
+/** The hashed fields of a row read through Prisma: what a verifier, or a forger, recomputes a hash from. */
+export function hashedFieldsOf(row: AuditEntry, changes: Partial<HashedFields> = {}): HashedFields {
+  return {
+    id: row.id,
+    chain: row.chain,
+    seq: row.seq,
+    service: row.service,
+    actor: row.actor,
+    action: row.action,
+    resource: row.resource,
+    reason: row.reason,
+    rule: row.rule,
+    evidenceJson: row.evidence === null ? null : canonicalJson(row.evidence),
+    correlationId: row.correlationId,
+    causationId: row.causationId,
+    occurredAt: row.occurredAt.toISOString(),
+    payloadJson: canonicalJson(row.payload),
+    ...changes,
+  };
 }

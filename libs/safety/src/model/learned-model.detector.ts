@@ -1,0 +1,51 @@
+import { hazardsIn } from '../detectors/attack/harmful-request.detector';
+import type { AnalysisContext, AnalyzedText, Category, Detector, Direction, Finding } from '../types';
+import type { LinearModel } from './linear-model';
+
+/** Below this the model has nothing worth reporting; fusion treats a missing finding as "no evidence". */
+const REPORT_FLOOR = 0.2;
+
+/**
+ * The learned n-gram model as a detector: one finding per head whose probability clears the floor. It
+ * carries no span, because its evidence is the whole text. The harmful head is named after the hazard the
+ * text's wording points to, or non-violent crimes (the commonest hazard of uplift requests) when none is
+ * recognisable.
+ */
+export class LearnedModelDetector implements Detector {
+  readonly id = 'model.ngram';
+  readonly directions: readonly Direction[] = ['input'];
+  private readonly out: Float64Array;
+
+  constructor(private readonly model: LinearModel) {
+    this.out = new Float64Array(model.heads.length);
+  }
+
+  detect(text: AnalyzedText, _context: AnalysisContext): Finding[] {
+    const probabilities = this.model.predict(text.normalized, this.out);
+    const findings: Finding[] = [];
+    for (let h = 0; h < probabilities.length; h++) {
+      const score = probabilities[h];
+      if (score < REPORT_FLOOR) continue;
+      const head = this.model.heads[h];
+      findings.push({
+        detector: 'model.ngram',
+        category: categoryOf(head, text),
+        score,
+        reason: `learned n-gram model rates the text ${(score * 100).toFixed(0)}% likely ${DESCRIPTIONS[head] ?? head}`,
+      });
+    }
+    return findings;
+  }
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  injection: 'a prompt injection',
+  jailbreak: 'a jailbreak',
+  harmful: 'a request for harmful help',
+};
+
+function categoryOf(head: string, text: AnalyzedText): Category {
+  if (head === 'injection') return 'prompt_injection';
+  if (head === 'jailbreak') return 'jailbreak';
+  return `harmful:${hazardsIn(text.normalized)[0] ?? 'S2'}`;
+}

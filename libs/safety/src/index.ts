@@ -1,2 +1,10 @@
 export * from './types';
 export * from './engine/safety-guard';
+export * from './engine/score-fusion';
+export * from './engine/default-safety-guard';
+export * from './detectors/attack';
+export { LinearModel, MODEL_HEADS, type ModelHead, type LinearModelParameters } from './model/linear-model';
+export { LearnedModelDetector } from './model/learned-model.detector';
+export { loadModel, shippedModel, type LoadedModel, type SerializedModel } from './model/model-loader';
+export { ModelError, type ModelErrorCode } from './model/weights-codec';
+export * from './policy';

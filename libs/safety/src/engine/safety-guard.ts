@@ -2,38 +2,79 @@ import type { AnalysisContext, AnalyzedText, CategoryScore, Detector, Finding, S
 
 export type TextAnalyzer = (text: string) => AnalyzedText;
 
+/** Overall score, or overall score and per-category scores, from the findings of one check. */
+export type Fusion = (
+  findings: Finding[],
+  text: AnalyzedText,
+  context: AnalysisContext,
+) => number | { score: number; categories: CategoryScore[] };
+
+export interface SafetyGuardOptions {
+  /**
+   * Re-run the detectors over payloads the analyser decoded (base64, hex, URL encoding, rot13). Findings in
+   * a payload are reported at the payload's span with the encoding appended to the detector name
+   * (`injection.direct@base64`), so fusion can tell that encoding was used to hide them.
+   */
+  rescanDecoded?: boolean;
+  /** At most this many payloads are rescanned per check (default 4): decoding must not multiply the cost. */
+  maxDecodedSegments?: number;
+}
+
 /**
  * Runs every detector that applies to the direction over the analysed text and fuses their findings into
  * per-category scores and one overall score. Detectors are pure and synchronous: the whole check is CPU
  * work in the caller's event-loop turn, with no I/O.
  */
 export class SafetyGuard {
+  private readonly rescanDecoded: boolean;
+  private readonly maxDecodedSegments: number;
+
   constructor(
     private readonly analyze: TextAnalyzer,
     private readonly detectors: readonly Detector[],
-    private readonly fuse: (
-      findings: Finding[],
-      text: AnalyzedText,
-      context: AnalysisContext,
-    ) => number = maxScore,
-  ) {}
+    private readonly fuse: Fusion = maxScore,
+    options: SafetyGuardOptions = {},
+  ) {
+    this.rescanDecoded = options.rescanDecoded ?? false;
+    this.maxDecodedSegments = options.maxDecodedSegments ?? 4;
+  }
 
   check(text: string, context: AnalysisContext): SafetyReport {
     const analyzed = this.analyze(text);
     const findings: Finding[] = [];
     const timings: Record<string, number> = {};
+    this.run(analyzed, context, findings, timings);
+    if (this.rescanDecoded) {
+      for (const segment of analyzed.decoded.slice(0, this.maxDecodedSegments)) {
+        const inner: Finding[] = [];
+        this.run(this.analyze(segment.decoded), context, inner, timings);
+        for (const finding of inner)
+          findings.push({
+            ...finding,
+            detector: `${finding.detector}@${segment.encoding}`,
+            span: { ...segment.span },
+            reason: `in ${segment.encoding}-encoded text: ${finding.reason}`,
+          });
+      }
+    }
+    const fused = this.fuse(findings, analyzed, context);
+    return typeof fused === 'number'
+      ? { findings, categories: categoryScores(findings), score: fused, timings }
+      : { findings, categories: fused.categories, score: fused.score, timings };
+  }
+
+  private run(
+    analyzed: AnalyzedText,
+    context: AnalysisContext,
+    findings: Finding[],
+    timings: Record<string, number>,
+  ): void {
     for (const detector of this.detectors) {
       if (!detector.directions.includes(context.direction)) continue;
       const started = performance.now();
       findings.push(...detector.detect(analyzed, context));
-      timings[detector.id] = performance.now() - started;
+      timings[detector.id] = (timings[detector.id] ?? 0) + performance.now() - started;
     }
-    return {
-      findings,
-      categories: categoryScores(findings),
-      score: this.fuse(findings, analyzed, context),
-      timings,
-    };
   }
 }
 

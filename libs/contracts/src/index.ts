@@ -6,5 +6,8 @@ export * from './messaging/definitions';
 export * from './messaging/codec';
 export * from './messaging/envelope';
 export * from './platform/platform.contracts';
+export * from './guardrail/guardrail.contracts';
 export * from './registry';
 export * as platformV1 from './gen/rampart/platform/v1/smoke_pb';
+export * as guardrailV1 from './gen/rampart/guardrail/v1/check_pb';
+export * as guardrailEventsV1 from './gen/rampart/guardrail/v1/events_pb';

@@ -36,6 +36,7 @@ export function decodeMessage<S extends DescMessage>(
   bytes: Uint8Array,
   where: string,
   correlationId?: string,
+  options: { strict?: boolean } = {},
 ): MessageShape<S> {
   let text: string;
   try {
@@ -46,7 +47,7 @@ export function decodeMessage<S extends DescMessage>(
     });
   }
   try {
-    return fromJsonString(schema, text, { ignoreUnknownFields: true });
+    return fromJsonString(schema, text, { ignoreUnknownFields: !options.strict });
   } catch (error) {
     throw payloadMismatch(schema, where, error, correlationId);
   }

@@ -43,8 +43,11 @@ describe('contract definitions', () => {
   });
 
   it('derives stream subjects from the events declared on each stream', () => {
-    expect(ALL_STREAMS.map((s) => s.name)).toEqual(['PLATFORM', 'DEADLETTER']);
-    expect(eventsOfStream(PLATFORM_STREAM).map((e) => e.type)).toEqual(ALL_EVENTS.map((e) => e.type));
+    expect(ALL_STREAMS.map((s) => s.name)).toEqual(['PLATFORM', 'GUARDRAIL', 'DEADLETTER']);
+    expect(eventsOfStream(PLATFORM_STREAM).map((e) => e.type)).toEqual(['platform.smoke.emitted.v1']);
+    const streamOf = new Map(ALL_EVENTS.map((e) => [e.type, e.stream.name]));
+    expect(streamOf.get('guardrail.decision.v1')).toBe('GUARDRAIL');
+    expect(new Set(ALL_EVENTS.map((e) => e.type)).size).toBe(ALL_EVENTS.length);
   });
 
   it('types payloads by their subject so the wrong payload does not compile', () => {

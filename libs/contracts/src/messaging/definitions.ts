@@ -36,6 +36,11 @@ export interface RequestDef<Req extends DescMessage = DescMessage, Res extends D
   readonly reply: Res;
   /** How long a caller waits for the reply unless it says otherwise. */
   readonly timeoutMs: number;
+  /**
+   * Refuse requests with fields the schema does not know. For APIs that callers outside the platform use,
+   * where a misspelt field must be an error rather than silently ignored.
+   */
+  readonly strict: boolean;
 }
 
 export interface QueueDef<S extends DescMessage = DescMessage> {
@@ -84,9 +89,10 @@ export function defineRequest<Req extends DescMessage, Res extends DescMessage>(
   request: Req;
   reply: Res;
   timeoutMs?: number;
+  strict?: boolean;
 }): RequestDef<Req, Res> {
   assertMatches('request subject', def.subject, VERSIONED_SUBJECT);
-  return Object.freeze({ kind: 'request', timeoutMs: 5_000, ...def });
+  return Object.freeze({ kind: 'request', timeoutMs: 5_000, strict: false, ...def });
 }
 
 export function defineQueue<S extends DescMessage>(def: {

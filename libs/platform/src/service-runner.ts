@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import {
   BusMetrics,
@@ -20,6 +21,8 @@ export interface ServiceRunOptions<C extends { platform: PlatformConfig }> {
   loadConfig: () => C;
   createModule: (config: C, logger: Logger) => DynamicModule;
   tracing: { shutdown(): Promise<void> };
+  /** Keep each request's raw body (as `rawBody`), e.g. to verify its encoding, and the largest body accepted. */
+  http?: { rawBody?: boolean; bodyLimitBytes?: (config: C) => number };
 }
 
 export interface RunningService {
@@ -53,12 +56,15 @@ export async function runService<C extends { platform: PlatformConfig }>(
     level: platform.logLevel,
     instanceId: platform.instanceId,
   });
-  let app: INestApplication | undefined;
+  let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create(options.createModule(config, logger), {
+    app = await NestFactory.create<NestExpressApplication>(options.createModule(config, logger), {
       logger: new PinoNestLogger(logger),
       abortOnError: false,
+      rawBody: options.http?.rawBody ?? false,
     });
+    const limit = options.http?.bodyLimitBytes?.(config);
+    if (limit) app.useBodyParser('json', { limit });
     app.useGlobalFilters(new TransportErrorFilter(new HttpErrorFilter(logger)));
     // Provisions streams and checks the schema before any handler can receive a message.
     await app.init();

@@ -22,6 +22,11 @@ export interface RequestHandlerMeta {
   def: RequestDef;
 }
 
+export interface BroadcastHandlerMeta {
+  kind: 'broadcast';
+  def: EventDef;
+}
+
 type Handler<Args extends unknown[], Result> = (...args: Args) => Result;
 
 /**
@@ -49,6 +54,24 @@ export function OnRequest<R extends RequestDef>(def: R) {
     [RAMPART_HANDLER]: { kind: 'request', def },
   });
   return <T extends Handler<[RequestMessage<R>, RampartRequestContext], Promise<ReplyData<R>>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
+    decorate(target, key, descriptor);
+  };
+}
+
+/**
+ * Receives every occurrence of an event on every replica (a plain NATS subscription, no queue group, no
+ * acknowledgement): for keeping in-memory state in step, such as reloading a published policy. At most once
+ * per replica — pair it with a periodic reconciliation for anything that must not be missed.
+ */
+export function OnBroadcast<E extends EventDef>(event: E) {
+  const decorate = EventPattern<string>(event.type, {
+    [RAMPART_HANDLER]: { kind: 'broadcast', def: event },
+  });
+  return <T extends Handler<[EventMessage<E>, RampartEventContext], Promise<void>>>(
     target: object,
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<T>,

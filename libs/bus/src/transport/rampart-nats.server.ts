@@ -5,6 +5,7 @@ import { lastValueFrom } from 'rxjs';
 import {
   decodeMessage,
   encodeMessage,
+  envelopeFromHeaders,
   HEADER,
   isRampartError,
   type ErrorBody,
@@ -17,7 +18,12 @@ import type { BusMetrics } from '../bus-metrics';
 import type { BusNaming } from '../bus-naming';
 import { ConsumerRunner, type ConsumerRunnerDeps } from '../jetstream/consumer-runner';
 import { headerReader, toNatsHeaders } from '../nats/nats-headers';
-import { RAMPART_HANDLER, type EventHandlerMeta, type RequestHandlerMeta } from './handler.decorators';
+import {
+  RAMPART_HANDLER,
+  type BroadcastHandlerMeta,
+  type EventHandlerMeta,
+  type RequestHandlerMeta,
+} from './handler.decorators';
 import { RampartEventContext, RampartRequestContext } from './message-contexts';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -34,6 +40,7 @@ type ErrorReply = ErrorBody & { status: ErrorStatus };
 export class RampartNatsServer extends ServerNats {
   override readonly propagatesEventHandlerErrors = true;
   private readonly eventHandlers: { pattern: string; handler: MessageHandler; meta: EventHandlerMeta }[] = [];
+  private readonly broadcastHandlers: { handler: MessageHandler; meta: BroadcastHandlerMeta }[] = [];
   private readonly requestSubscriptions: Subscription[] = [];
   private readonly inflightRequests = new Set<Promise<void>>();
   private readonly runners: ConsumerRunner[] = [];
@@ -64,7 +71,12 @@ export class RampartNatsServer extends ServerNats {
     isEventHandler = false,
     extras: Record<string, unknown> = {},
   ): void {
-    const meta = extras[RAMPART_HANDLER] as EventHandlerMeta | RequestHandlerMeta | undefined;
+    const meta = extras[RAMPART_HANDLER] as
+      EventHandlerMeta | RequestHandlerMeta | BroadcastHandlerMeta | undefined;
+    if (isEventHandler && meta?.kind === 'broadcast') {
+      this.broadcastHandlers.push({ handler: callback, meta });
+      return;
+    }
     if (isEventHandler && meta?.kind === 'event') {
       // Nest would chain handlers of the same event into one; each gets its own durable consumer instead.
       this.eventHandlers.push({ pattern: String(pattern), handler: callback, meta });
@@ -76,6 +88,7 @@ export class RampartNatsServer extends ServerNats {
   override start(callback: (error?: unknown) => void): void {
     try {
       this.subscribeRequests(this.deps.connection.nc);
+      this.subscribeBroadcasts(this.deps.connection.nc);
     } catch (error) {
       callback(error);
       return;
@@ -119,6 +132,54 @@ export class RampartNatsServer extends ServerNats {
     }
   }
 
+  private subscribeBroadcasts(nc: NatsConnection): void {
+    for (const { handler, meta } of this.broadcastHandlers) {
+      const subscription = nc.subscribe(this.deps.naming.subject(meta.def.type), {
+        callback: (error, msg) => {
+          if (error) return;
+          const work = this.receiveBroadcast(meta, handler, msg).finally(() =>
+            this.inflightRequests.delete(work),
+          );
+          this.inflightRequests.add(work);
+        },
+      });
+      this.requestSubscriptions.push(subscription);
+    }
+  }
+
+  private async receiveBroadcast(
+    meta: BroadcastHandlerMeta,
+    handler: MessageHandler,
+    msg: Msg,
+  ): Promise<void> {
+    const { envelope, missing } = envelopeFromHeaders(headerReader(msg.headers));
+    try {
+      if (missing.length > 0) throw new Error(`missing CloudEvents headers: ${missing.join(', ')}`);
+      const message = decodeMessage(meta.def.schema, msg.data, msg.subject, envelope.correlationid);
+      const delivery = {
+        envelope,
+        subject: msg.subject,
+        deliveryCount: 1,
+        streamSequence: 0,
+        consumer: 'broadcast',
+      };
+      await runWithContext(
+        {
+          correlationId: envelope.correlationid,
+          causationId: envelope.id,
+          messageId: envelope.id,
+          subject: meta.def.type,
+        },
+        async () => {
+          const result: unknown = await handler(message, new RampartEventContext([delivery]));
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        },
+      );
+    } catch (error) {
+      this.deps.logger.warn({ err: error, subject: meta.def.type }, 'broadcast handler failed');
+    }
+  }
+
   private async startConsumers(): Promise<void> {
     for (const { handler, meta } of this.eventHandlers) {
       const runner = new ConsumerRunner(this.deps, {
@@ -151,7 +212,9 @@ export class RampartNatsServer extends ServerNats {
         },
         () =>
           runWithContext({ correlationId, subject: def.subject }, async () => {
-            const request = decodeMessage(def.request, msg.data, def.subject, correlationId);
+            const request = decodeMessage(def.request, msg.data, def.subject, correlationId, {
+              strict: def.strict,
+            });
             const context = new RampartRequestContext([
               { subject: def.subject, correlationId, caller: read(HEADER.source) },
             ]);

@@ -10,6 +10,7 @@ interface HttpRequestLike {
 }
 interface HttpResponseLike {
   headersSent: boolean;
+  setHeader(name: string, value: string): void;
   status(code: number): { json(body: unknown): void };
 }
 
@@ -41,7 +42,12 @@ export class HttpErrorFilter implements ExceptionFilter {
         'request failed',
       );
     }
-    if (!response.headersSent) response.status(status).json({ error: body });
+    if (response.headersSent) return;
+    // Rate limits say when to come back (RFC 9110 Retry-After, whole seconds).
+    const retryAfterMs = body.details?.retry_after_ms;
+    if (typeof retryAfterMs === 'number')
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+    response.status(status).json({ error: body });
   }
 
   private toResponse(exception: unknown, correlationId: string): { status: number; body: ErrorBody } {

@@ -34,6 +34,8 @@ import { PlatformStartupError } from './platform-startup.error';
 export class PlatformLifecycle
   implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
 {
+  private readonly drains: { name: string; drain: () => Promise<void> }[] = [];
+
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(PRISMA_HANDLE) private readonly prisma: PrismaHandle,
@@ -88,7 +90,21 @@ export class PlatformLifecycle
     }
   }
 
+  /**
+   * Registers work a service must finish while NATS, Redis and Postgres are still open, after its
+   * transports stopped taking requests (e.g. decisions published after their reply). Run first at shutdown,
+   * in registration order.
+   */
+  registerDrain(name: string, drain: () => Promise<void>): void {
+    this.drains.push({ name, drain });
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    for (const { name, drain } of this.drains) {
+      await drain().catch((error: unknown) =>
+        this.logger.error({ err: error, drain: name }, 'shutdown drain failed'),
+      );
+    }
     await this.workers.stop();
     await this.relay.stop();
     await this.anchorer?.stop();

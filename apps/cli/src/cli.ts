@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isRampartError } from '@rampart/contracts';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerDbCommands } from './commands/db.command';
+import { registerGuardCommands } from './commands/guard.command';
 import { registerStatusCommand } from './commands/status.command';
 import { registerUpCommand } from './commands/up.command';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerAuditCommands(program);
   registerDbCommands(program);
+  registerGuardCommands(program);
   registerUpCommand(program);
   return program;
 }

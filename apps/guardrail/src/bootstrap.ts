@@ -9,5 +9,7 @@ export function bootstrap(): Promise<RunningService> {
     loadConfig: () => loadGuardrailConfig(),
     createModule: (config, logger) => AppModule.register(config, logger),
     tracing,
+    // The check endpoint verifies the body is valid UTF-8, and accepts texts up to the configured size.
+    http: { rawBody: true, bodyLimitBytes: (config) => config.guardrail.maxTextBytes * 2 + 256 * 1024 },
   });
 }

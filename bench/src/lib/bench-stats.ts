@@ -15,6 +15,21 @@ export class LatencyRecorder {
     }
   }
 
+  /** Times synchronous `work`, where awaiting would add a microtask turn to every sample. */
+  recordSync<T>(work: () => T): T {
+    const started = process.hrtime.bigint();
+    try {
+      return work();
+    } finally {
+      this.samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+
+  /** Keeps a latency measured elsewhere, in milliseconds. */
+  add(milliseconds: number): void {
+    this.samples.push(milliseconds);
+  }
+
   get count(): number {
     return this.samples.length;
   }

@@ -1,6 +1,7 @@
 import { FoldKind } from './confusables';
 import { HASH_SEED, hashStep, isLexiconHash, isRot13Ambiguous } from './lexicon';
 import { Rot13Tracker, rot13Code } from './rot13-scanner';
+import { ScriptWords } from './script-words';
 import { WIDE_SPACE, type TextBuffer } from './text-buffer';
 
 export interface WordPassOptions {
@@ -10,6 +11,8 @@ export interface WordPassOptions {
   rot13: boolean;
   /** From the character pass: "x y" pairs of single characters; fewer than 3 means nothing to join. */
   spacedPairs: number;
+  /** The text before normalisation: words of another script are given back their own letters from it. */
+  original: string;
 }
 
 export interface WordPassResult {
@@ -26,7 +29,12 @@ export interface WordPassResult {
  */
 export function wordPass(buffer: TextBuffer, options: WordPassOptions): WordPassResult {
   if (options.joinSpacedLetters && options.spacedPairs >= 3) joinSpacedLetters(buffer);
-  return countAndUndoLeet(buffer, options.leetspeak, options.rot13 ? new Rot13Tracker() : undefined);
+  return countAndUndoLeet(
+    buffer,
+    options.leetspeak,
+    options.rot13 ? new Rot13Tracker() : undefined,
+    new ScriptWords(options.original),
+  );
 }
 
 const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
@@ -125,7 +133,12 @@ const isTokenChar = (code: number) =>
 const VOWELS = new Set([0x61, 0x65, 0x69, 0x6f, 0x75, 0x79]);
 const MAX_LEET_WORD = 20;
 
-function countAndUndoLeet(buffer: TextBuffer, leetspeak: boolean, rot13?: Rot13Tracker): WordPassResult {
+function countAndUndoLeet(
+  buffer: TextBuffer,
+  leetspeak: boolean,
+  rot13: Rot13Tracker | undefined,
+  scriptWords: ScriptWords,
+): WordPassResult {
   const { units, kinds } = buffer;
   const length = buffer.length;
   let leetChars = 0;
@@ -172,11 +185,13 @@ function countAndUndoLeet(buffer: TextBuffer, leetspeak: boolean, rot13?: Rot13T
     // Look-alikes inside a Latin word are evasion; a whole word of them counts unless the text is foreign.
     if (native > 0) mixedFolds += folded;
     else if (other === 0 && folded >= 3) pureFolds += folded;
+    if (native === 0 && folded > 0) scriptWords.add(start, end, other > 0);
     if (leetspeak && other === 0 && symbols > 0 && native + folded > 0)
       leetChars += undoLeet(buffer, start, end);
     start = end;
   }
   const foreignText = otherLetters > nativeLetters;
+  scriptWords.restore(buffer, foreignText);
   return {
     foldedChars: leetChars + mixedFolds + (foreignText ? 0 : pureFolds),
     rot13Runs: rot13?.finish() ?? [],

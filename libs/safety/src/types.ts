@@ -46,6 +46,23 @@ export type Category =
   | 'multi_turn_escalation'
   | `harmful:${HazardCode}`;
 
+/**
+ * Categories whose report score is fused from several detectors (rules, the learned model, decoded
+ * rescans, evasion and earlier turns): for these the category's score in the report, not a single
+ * finding's, is the evidence a policy decides on.
+ */
+export function isFusedCategory(category: Category): boolean {
+  return (
+    category === 'prompt_injection' ||
+    category === 'indirect_injection' ||
+    category === 'system_prompt_extraction' ||
+    category === 'jailbreak' ||
+    category === 'evasion' ||
+    category === 'multi_turn_escalation' ||
+    category.startsWith('harmful:')
+  );
+}
+
 export interface Finding {
   /** Which detector, e.g. `injection.indirect`, `pii.payment_card`. */
   detector: string;
@@ -79,7 +96,8 @@ export interface AnalysisContext {
 
 /** A part of the text that was encoded (base64, hex, rot13, URL) and what it decodes to. */
 export interface DecodedSegment {
-  encoding: 'base64' | 'hex' | 'rot13' | 'url';
+  /** How the payload was hidden: an encoding, or a word game (pig latin, text written backwards). */
+  encoding: 'base64' | 'hex' | 'rot13' | 'url' | 'pig_latin' | 'reversed';
   span: Span;
   decoded: string;
 }

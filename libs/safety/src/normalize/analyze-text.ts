@@ -6,6 +6,7 @@ import { rot13 } from './rot13-scanner';
 import { DEFAULT_DECODE_LIMITS, findEncodedPayloads, type DecodeLimits } from './payload-decoder';
 import { SafetyError } from './safety-error';
 import { TextBuffer } from './text-buffer';
+import { findWordGames } from './word-games';
 import { wordPass } from './word-pass';
 
 export interface AnalyzeOptions {
@@ -36,6 +37,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Normali
     joinSpacedLetters: options.joinSpacedLetters ?? true,
     rot13: decode,
     spacedPairs: characters.spacedPairs,
+    original: text,
   });
   const normalized = buffer.text();
   const starts = buffer.startsCopy();
@@ -53,6 +55,14 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Normali
       hexPairs: characters.hexPairs,
       rot13: rot13Segments,
     });
+    for (const run of findWordGames(normalized)) {
+      if (decoded.length >= limits.maxSegments) break;
+      decoded.push({
+        encoding: run.kind,
+        span: mapSpan(text, starts, run.start, run.end),
+        decoded: run.decoded,
+      });
+    }
   }
   const signals: EvasionSignals = {
     foldedChars: words.foldedChars,

@@ -7,7 +7,7 @@ export type Fusion = (
   findings: Finding[],
   text: AnalyzedText,
   context: AnalysisContext,
-) => number | { score: number; categories: CategoryScore[] };
+) => number | { score: number; categories: CategoryScore[]; findings?: Finding[] };
 
 export interface SafetyGuardOptions {
   /**
@@ -60,7 +60,12 @@ export class SafetyGuard {
     const fused = this.fuse(findings, analyzed, context);
     return typeof fused === 'number'
       ? { findings, categories: categoryScores(findings), score: fused, timings }
-      : { findings, categories: fused.categories, score: fused.score, timings };
+      : {
+          findings: fused.findings ? [...findings, ...fused.findings] : findings,
+          categories: fused.categories,
+          score: fused.score,
+          timings,
+        };
   }
 
   private run(

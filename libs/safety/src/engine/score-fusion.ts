@@ -3,6 +3,11 @@ import type { AnalysisContext, AnalyzedText, Category, CategoryScore, Finding } 
 export interface FusedScore {
   score: number;
   categories: CategoryScore[];
+  /**
+   * Evidence for the categories fusion itself establishes (evasion, escalation across turns), which no
+   * single detector reports, so that a policy principle covering them has a finding to point at.
+   */
+  findings: Finding[];
 }
 
 export interface FusionOptions {
@@ -92,21 +97,36 @@ export function fuseScores(
   let score = Math.max(0, ...categories.values());
   if (attacks.length >= 2 && familyCount(categories) >= 2) score = score + (1 - score) * attacks[1] * 0.35;
 
+  const made: Finding[] = [];
   const evasion = evasionScore(text, findings);
   if (evasion > 0) {
     categories.set('evasion', Math.max(categories.get('evasion') ?? 0, evasion));
     if (score >= RAISE_FROM) score = score + (1 - score) * evasion * options.evasionWeight;
     score = Math.max(score, evasion);
+    made.push({
+      detector: 'fusion.evasion',
+      category: 'evasion',
+      score: categories.get('evasion')!,
+      reason: evasionReason(text, findings),
+    });
   }
 
   const prior = context.priorRisk ?? 0;
   if (prior > 0 && score >= RAISE_FROM) {
+    const before = score;
     const raised = score + (1 - score) * prior * options.priorRiskWeight;
     categories.set('multi_turn_escalation', raised);
     score = raised;
+    made.push({
+      detector: 'fusion.conversation',
+      category: 'multi_turn_escalation',
+      score: raised,
+      reason: `this turn scores ${before.toFixed(2)} on its own; the conversation's earlier turns carry risk ${prior.toFixed(2)}, which raises it to ${raised.toFixed(2)}`,
+    });
   }
 
   return {
+    findings: made,
     score,
     categories: [...categories.entries()]
       .map(([category, s]) => ({ category, score: s }))
@@ -131,6 +151,21 @@ export function evasionScore(text: AnalyzedText, findings: readonly Finding[]): 
   const hidden = findings.some((f) => f.detector.includes('@') && isAttack(f.category) && f.score >= 0.5);
   if (hidden) score = Math.max(score, 0.6);
   return score;
+}
+
+/** The evasion behind the score, in words: what was hidden and how. */
+function evasionReason(text: AnalyzedText, findings: readonly Finding[]): string {
+  const parts: string[] = [];
+  const { signals } = text;
+  if (findings.some((f) => f.detector.includes('@') && isAttack(f.category) && f.score >= 0.5))
+    parts.push('an attack was found only inside an encoded or disguised payload');
+  if (signals.tagText) parts.push(`${signals.tagText.length} characters hidden in Unicode tag characters`);
+  if (signals.invisibleChars > 0)
+    parts.push(`${signals.invisibleChars} invisible or bidi control characters`);
+  if (signals.foldedChars > 0) parts.push(`${signals.foldedChars} look-alike or leetspeak characters`);
+  const encodings = [...new Set(text.decoded.map((d) => d.encoding))];
+  if (encodings.length > 0) parts.push(`encoded text (${encodings.join(', ')})`);
+  return `text hides its content: ${parts.join('; ') || 'obfuscation'}`;
 }
 
 export type Family = 'injection' | 'jailbreak' | 'harm';

@@ -265,3 +265,62 @@ describe('PolicyEngine performance', () => {
     expect(microseconds).toBeLessThan(50);
   });
 });
+
+describe('PolicyEngine on fused evidence', () => {
+  const withCategories = (findings: Finding[], categories: SafetyReport['categories']): SafetyReport => ({
+    findings,
+    categories,
+    score: Math.max(0, ...categories.map((c) => c.score)),
+    timings: {},
+  });
+
+  it('decides an attack category on its fused score: a weak rule the model corroborates blocks', () => {
+    const weakRule = finding({
+      category: 'jailbreak',
+      score: 0.45,
+      detector: 'jailbreak.framing',
+      span: { start: 0, end: 6 },
+    });
+    const weakModel = finding({ category: 'jailbreak', score: 0.4, detector: 'model.ngram' });
+    const decision = engine.evaluate(
+      withCategories([weakRule, weakModel], [{ category: 'jailbreak', score: 0.62 }]),
+      {
+        text: TEXT,
+        direction: 'input',
+      },
+    );
+    expect(decision.verdict).toBe('block');
+    expect(decision.violations[0]).toMatchObject({ detector: 'jailbreak.framing', score: 0.62 });
+  });
+
+  it('does not block on a model hit that fusion discounted below the threshold', () => {
+    const model = finding({ category: 'jailbreak', score: 0.6, detector: 'model.ngram' });
+    const decision = engine.evaluate(withCategories([model], [{ category: 'jailbreak', score: 0.45 }]), {
+      text: TEXT,
+      direction: 'input',
+    });
+    expect(decision.verdict).toBe('allow');
+  });
+
+  it('judges each personal-data finding on its own score, not on the strongest in its category', () => {
+    const card = finding({
+      category: 'pii',
+      score: 0.9,
+      detector: 'pii.payment_card',
+      span: EMAIL,
+      redaction: 'CARD',
+    });
+    const weak = finding({
+      category: 'pii',
+      score: 0.3,
+      detector: 'pii.phone',
+      span: { start: 40, end: 45 },
+      redaction: 'PHONE',
+    });
+    const decision = engine.evaluate(withCategories([card, weak], [{ category: 'pii', score: 0.9 }]), {
+      text: TEXT,
+      direction: 'input',
+    });
+    expect(decision.violations.map((v) => v.detector)).toEqual(['pii.payment_card']);
+  });
+});

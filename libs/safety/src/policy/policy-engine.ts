@@ -1,4 +1,4 @@
-import type { Direction, Finding, SafetyReport } from '../types';
+import { isFusedCategory, type Category, type Direction, type Finding, type SafetyReport } from '../types';
 import type { Constitution, PolicyAction } from './constitution';
 import {
   buildEvidence,
@@ -39,6 +39,8 @@ type Tables = Readonly<Record<Direction, PrincipleTable>> & { readonly size: num
 interface Hit {
   principle: ResolvedPrinciple;
   finding: Finding;
+  /** The score the principle was judged on: the fused category score for fused categories. */
+  score: number;
   action: PolicyAction;
   escalated: boolean;
 }
@@ -81,14 +83,17 @@ export class PolicyEngine {
     // Highest covered score per principle, only needed to decide whether to ask for an LLM review.
     const best = table.reviewable.length > 0 ? new Float64Array(tables.size).fill(-1) : undefined;
     const hits: Hit[] = [];
+    const fused = fusedScores(report);
     for (const finding of report.findings) {
-      const score = finding.score;
+      // Attack categories are decided on all their evidence together (a rule the model corroborates, a
+      // model hit it discounts); data findings such as one e-mail address stand on their own.
+      const score = fused.get(finding.category) ?? finding.score;
       if (!(score >= 0)) continue;
       for (const principle of table.matching(finding)) {
         if (best && score > best[principle.index]) best[principle.index] = score;
         if (score < principle.threshold) continue;
         const escalated = principle.action === 'modify' && !modifiable(finding, text.length);
-        hits.push({ principle, finding, action: escalated ? 'block' : principle.action, escalated });
+        hits.push({ principle, finding, score, action: escalated ? 'block' : principle.action, escalated });
       }
     }
 
@@ -142,7 +147,7 @@ export class PolicyEngine {
       ...(hit.escalated ? { escalatedFrom: 'modify' as const } : {}),
       detector: finding.detector,
       category: finding.category,
-      score: finding.score,
+      score: hit.score,
       reason: maskRepeats(finding.reason, text, masks).slice(0, MAX_REASON_CHARS),
       evidence: buildEvidence(text, finding.span, masks, this.excerptChars),
     };
@@ -167,6 +172,13 @@ function modifiable(finding: Finding, length: number): boolean {
   );
 }
 
+function fusedScores(report: SafetyReport): Map<Category, number> {
+  const scores = new Map<Category, number>();
+  for (const { category, score } of report.categories)
+    if (isFusedCategory(category)) scores.set(category, score);
+  return scores;
+}
+
 function tables(principles: readonly ResolvedPrinciple[]): Tables {
   return {
     input: new PrincipleTable(principles, 'input'),
@@ -179,7 +191,9 @@ function compareHits(a: Hit, b: Hit): number {
   return (
     ACTION_RANK[b.action] - ACTION_RANK[a.action] ||
     PRIORITY_RANK[b.principle.priority] - PRIORITY_RANK[a.principle.priority] ||
-    b.finding.score - a.finding.score ||
+    b.score - a.score ||
+    // Between equal scores, a located finding is the better evidence to show.
+    Number(b.finding.span !== undefined) - Number(a.finding.span !== undefined) ||
     (a.finding.span?.start ?? 0) - (b.finding.span?.start ?? 0) ||
     a.principle.index - b.principle.index ||
     (a.finding.detector < b.finding.detector ? -1 : a.finding.detector > b.finding.detector ? 1 : 0)

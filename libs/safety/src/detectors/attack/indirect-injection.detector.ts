@@ -10,12 +10,12 @@ import {
   type CueHit,
 } from './cue-scanner';
 import { findRegions, regionOf, type Region } from './embedded-content';
+import { OVERRIDE_EUROPEAN, OVERRIDE_OTHER_SCRIPTS } from './injection-social.cues';
 import {
   AUTHORITY_CLAIM,
   OVERRIDE_CONTEXT,
   NEW_INSTRUCTIONS,
   OBEY_ME,
-  OVERRIDE_MULTILINGUAL,
   OVERRIDE_NON_LATIN,
   OVERRIDE_POSITIONAL,
   OVERRIDE_STRONG,
@@ -33,7 +33,8 @@ const DOC_CUES: readonly Cue[] = [
   OVERRIDE_STRONG,
   OVERRIDE_CONTEXT,
   OVERRIDE_POSITIONAL,
-  OVERRIDE_MULTILINGUAL,
+  OVERRIDE_EUROPEAN,
+  OVERRIDE_OTHER_SCRIPTS,
   OVERRIDE_NON_LATIN,
   NEW_INSTRUCTIONS,
   OBEY_ME,

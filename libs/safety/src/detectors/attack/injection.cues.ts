@@ -52,16 +52,6 @@ export const OVERRIDE_POSITIONAL = cue(
   'tells the model to disregard everything before this point',
 );
 
-/** The same demand in the languages attackers most often switch to, since filters are English-first. */
-export const OVERRIDE_MULTILINGUAL = cue(
-  'override.multilingual',
-  'override',
-  3.8,
-  [],
-  /\b(?:ignor[ae]|ignorez|ignorer|ignoriere|ignorieren|vergiss|vergessen sie|olvida|olvide|oublie|oubliez|dimentica|esqueça|esqueca|ignore)\b[^.?!]{0,30}\b(?:instrucciones|instructions|anweisungen|instruzioni|instru[cç](?:õ|o)es|consignes|regeln|reglas|r[eè]gles|anteriores|pr[eé]c[eé]dentes|vorherigen|precedenti|previas)\b/,
-  'tells the model, in another language, to drop its instructions',
-);
-
 /** Scripts without spaces between words have no word index to trigger on: gated by their key terms. */
 export const OVERRIDE_NON_LATIN = cue(
   'override.non_latin',
@@ -183,7 +173,7 @@ export const AUTHORITY_CLAIM = cue(
   'authority_claim',
   1.5,
   [],
-  /\b(?:(?:i am|i['’]m|this is)\s+(?:your|an?|the)\s+(?:developer|creator|administrator|admin|owner|programmer|operator|system administrator|(?:openai|anthropic|google|meta) (?:employee|engineer|staff|researcher))|as an ai (?:developed|created|made|trained|built) by|as your (?:creator|developer|administrator|admin|owner|programmer|operator)|(?:authori[sz]ed|official|verified)\s+(?:override|instruction|command|request from)|message from (?:openai|anthropic|your (?:developers|creators|administrators))|(?:i['’]m|i am) (?:a|an|one of (?:your|the)) (?:programmer|developer|engineer|employee|researcher|creator)s? (?:at|from|for|of|who)|(?:i['’]m|i am) one of your (?:developers|creators|programmers|engineers)|(?:i['’]m|i am) (?:actually |really |officially )?(?:a|an|the|your) (?:admin|administrator|employee|staff member|manager|officer|accountant|auditor|investigator|detective|police officer|federal agent|it (?:admin|technician)|security (?:officer|auditor)|system administrator|supervisor) (?:at|of|for|from|with|here)\b)\b/,
+  /\b(?:(?:i am|i['’]m|this is)\s+(?:your|an?|the)\s+(?:(?:lead|senior|chief|head|principal|original|main)\s+)?(?:developer|creator|administrator|admin|owner|programmer|operator|system administrator|(?:openai|anthropic|google|meta) (?:employee|engineer|staff|researcher))|as an ai (?:developed|created|made|trained|built) by|as your (?:creator|developer|administrator|admin|owner|programmer|operator)|(?:authori[sz]ed|official|verified)\s+(?:override|instruction|command|request from)|message from (?:openai|anthropic|your (?:developers|creators|administrators))|(?:i['’]m|i am) (?:a|an|one of (?:your|the)) (?:programmer|developer|engineer|employee|researcher|creator)s? (?:at|from|for|of|who)|(?:i['’]m|i am) one of your (?:developers|creators|programmers|engineers)|(?:i['’]m|i am) (?:actually |really |officially )?(?:a|an|the|your) (?:admin|administrator|employee|staff member|manager|officer|accountant|auditor|investigator|detective|police officer|federal agent|it (?:admin|technician)|security (?:officer|auditor)|system administrator|supervisor) (?:at|of|for|from|with|here)\b)\b/,
   'claims to speak for the model’s operator',
 );
 

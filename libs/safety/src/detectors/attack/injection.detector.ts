@@ -18,7 +18,6 @@ import {
   INSTEAD_HIJACK,
   NEW_INSTRUCTIONS,
   OBEY_ME,
-  OVERRIDE_MULTILINGUAL,
   OVERRIDE_NON_LATIN,
   OVERRIDE_CONTEXT,
   OVERRIDE_POSITIONAL,
@@ -39,13 +38,13 @@ import {
   USER_DATA,
   YOUR_INSTRUCTIONS,
 } from './injection.cues';
+import { PERSONAL_DATA_CUES, SOCIAL_CUES } from './injection-social.cues';
 
 const INJECTION_CUES: readonly Cue[] = [
   OVERRIDE_STRONG,
   OVERRIDE_CONTEXT,
   DISCUSSION,
   OVERRIDE_POSITIONAL,
-  OVERRIDE_MULTILINGUAL,
   OVERRIDE_NON_LATIN,
   OVERRIDE_WEAK,
   NEW_INSTRUCTIONS,
@@ -59,6 +58,10 @@ const INJECTION_CUES: readonly Cue[] = [
   AUTHORITY_CLAIM,
   PWNED,
   REGARDLESS_OVERRIDE,
+  ...SOCIAL_CUES,
+  // Asking for a person's private details, without a verb bonus: "what is Ada Lovelace's birthday" is
+  // trivia; it takes a premise that private data is fair game, or another technique, to reach a block.
+  ...PERSONAL_DATA_CUES,
 ];
 
 const EXTRACTION_CUES: readonly Cue[] = [

@@ -2,6 +2,9 @@ import type { AnalysisContext, AnalyzedText, Detector, Direction, Finding, Hazar
 import { HAZARDS } from '../../types';
 import { cue, evidence, originalSpan, scanCues, sigmoid, type Cue } from './cue-scanner';
 import { HAZARD_TERMS, type HazardTerm } from './hazard-lexicon';
+import { EXTENDED_HAZARD_TERMS } from './hazard-lexicon-extended';
+
+const ALL_HAZARD_TERMS: readonly HazardTerm[] = [...HAZARD_TERMS, ...EXTENDED_HAZARD_TERMS];
 
 /** The shape of a request for operational help: how-to questions, imperatives, "help me", plans. */
 const INTENT_CUES: readonly Cue[] = [
@@ -10,7 +13,7 @@ const INTENT_CUES: readonly Cue[] = [
     'intent',
     1.6,
     ['how', 'way', 'method', 'where', 'possible', 'need to', 'tips', 'tricks'],
-    /\b(?:how (?:can|do|could|would|should|might|may|will|to|does one|would (?:i|one) go about)|what(?:['’]s| is| are| would be) (?:the )?(?:best|easiest|fastest|quickest|simplest|cheapest|most effective|safest|least detectable|surest|most reliable|most painful)\b|(?:best|easiest|fastest|quickest|good|effective|clever|creative|sneaky|subtle|simple|quick|painless|surest|safest|cheapest) (?:way|ways|method|methods|tips|tricks|strategies|ideas|techniques|places?) (?:to|for|of)|where (?:can|could|do|should) (?:i|we|one|you) (?:buy|get|find|obtain|hire|sell|purchase|order|download|hide|dump)|can i (?:get|have|find|see|use)|if you wanted to|where (?:to|can i|do i|could i) (?:find|buy|get|obtain|download|hire)|is it possible to|what (?:would|should|do) (?:i|you|we) need to|any (?:tips|advice|ideas) (?:on|for))\b/,
+    /\b(?:how (?:can|do|could|would|should|might|may|will|to|does one|would (?:i|one) go about)|what(?:['’]s| is| are| would be) (?:the )?(?:best|easiest|fastest|quickest|simplest|cheapest|most effective|safest|least detectable|surest|most reliable|most painful)\b|(?:best|easiest|fastest|quickest|good|effective|clever|creative|sneaky|subtle|simple|quick|painless|surest|safest|cheapest) (?:way|ways|method|methods|tips|tricks|strategies|ideas|techniques|places?) (?:to|for|of)|where (?:can|could|do|should) (?:i|we|one|you) (?:buy|get|find|obtain|hire|sell|purchase|order|download|hide|dump)|can i (?:get|have|find|see|use|take|mix|combine|buy)|if you wanted to|where (?:to|can i|do i|could i) (?:find|buy|get|obtain|download|hire)|is it possible to|what (?:would|should|do) (?:i|you|we) need to|any (?:tips|advice|ideas) (?:on|for))\b/,
     'asks how to do it',
   ),
   cue(
@@ -107,7 +110,7 @@ const CONTEXT_CUES: readonly Cue[] = [
       'awareness',
       'avoid',
     ],
-    /\b(?:protect|defend|prevent|detect|mitigate|secure|harden|stop|filter|recogni[sz]e|report|identify|spot|block|guard against|safeguard|recover from|respond to|cope with|deal with|keep (?:[a-z]+ ){0,2}safe|warning signs|signs of|red flags|prevention|awareness|victims? of|survivors? of|support (?:a |someone|victims|survivors)|avoid (?:being|becoming|falling)|stop (?:someone|people|them|attackers|hackers|thieves) from)\b/,
+    /\b(?:protect|defend|prevent|detect|mitigate|secure|harden|stop|(?<!\bno |\bwithout (?:a |any )?)filter|recogni[sz]e|report|identify|spot|block|guard against|safeguard|recover from|respond to|cope with|deal with|keep (?:[a-z]+ ){0,2}safe|warning signs|signs of|red flags|prevention|awareness|victims? of|survivors? of|support (?:a |someone|victims|survivors)|avoid (?:being|becoming|falling)|stop (?:someone|people|them|attackers|hackers|thieves) from)\b/,
     'is about protection or prevention',
   ),
   cue(
@@ -135,7 +138,7 @@ const CONTEXT_CUES: readonly Cue[] = [
       'sentenced',
       'assassinated',
     ],
-    /\b(?:history of|historical(?:ly)?|in (?:world war|ww ?(?:1|2|i|ii)|the (?:1[5-9]|20)\d0s|ancient|medieval|the civil war|the cold war|history)|historians?|what (?:caused|led to|were the causes of)|why did|how did\b[^.?!]{0,50}\b(?:happen|start|begin|end|affect|change|shape|influence)|was assassinated|documentary|news (?:report|article|story)|according to (?:police|reports|the article)|court case|trial of|convicted of|sentenced to)\b/,
+    /\b(?:history of|historical(?:ly)?|in (?:world war|ww ?(?:1|2|i|ii)|the (?:1[5-9]|20)\d0s|ancient|medieval|the civil war|the cold war|history)|historians?|what (?:caused|led to|were the causes of)|why did|how did\b[^.?!]{0,50}\b(?:happen|start|begin|end|affect|change|shape|influence)|was assassinated|documentary|(?<!\b(?:fake|false|made-up|fabricated|bogus) )news (?:report|article|story)|according to (?:police|reports|the article)|court case|trial of|convicted of|sentenced to)\b/,
     'is historical or news context',
   ),
   cue(
@@ -164,6 +167,14 @@ const CONTEXT_CUES: readonly Cue[] = [
     ['illegal', 'legal', 'crime', 'penalt', 'punish', 'sentence', 'law'],
     /\b(?:is it (?:illegal|legal|a crime)|what (?:are|is) the (?:penalty|penalties|punishment|sentence|laws?) for|legal consequences of|laws? (?:against|on|regarding)|why is [^.?!]{0,40} (?:illegal|dangerous|harmful|wrong))\b/,
     'asks about the law or the harm',
+  ),
+  cue(
+    'context.safety_question',
+    'defensive',
+    -2.2,
+    ['safe', 'poison control', 'overdose symptoms', 'signs of'],
+    /\b(?:safe (?:amount|dose|dosage|limit|level|daily|to (?:take|drink|eat|use|mix|combine|give))|(?:is|are) (?:it|this|that|they) safe|how much [^.?!]{0,30}?\bis (?:safe|too much)|(?:stay|keep (?:me|us|them|my [a-z]+)) safe|safely|(?:symptoms|signs) of (?:an )?(?:overdose|poisoning)|poison control)\b/,
+    'asks what is safe',
   ),
   cue(
     'context.fiction',
@@ -212,7 +223,7 @@ const CONTEXT_CUES: readonly Cue[] = [
       'antidote',
       'poison control',
     ],
-    /\b(?:symptoms?|treatment|treat|diagnos\w+|patients?|doctor|physician|nurse|clinical|clinician|side effects?|prescribed|therapy|therapist|hospital|medical (?:advice|school|student|professional)|pharmacolog\w+|toxicolog\w+|first aid|antidote|poison control)\b/,
+    /\b(?:symptoms?|treatment|treat|diagnos\w+|patients?|doctor(?!['’]?s? notes?)|physician|nurse|clinical|clinician|side effects?|prescribed|therapy|therapist|hospital(?!(?:['’]s)? (?:network|systems?|servers?|computers?|database|wi-?fi|it)\b)|medical (?:advice|school|student|professional)|pharmacolog\w+|toxicolog\w+|first aid|antidote|poison control)\b/,
     'is medical context',
   ),
 ];
@@ -278,7 +289,7 @@ interface Act {
 }
 
 function findActs(text: string): Act[] {
-  return scanCues(text, HAZARD_TERMS, 1).map((hit) => ({
+  return scanCues(text, ALL_HAZARD_TERMS, 1).map((hit) => ({
     hazard: (hit.cue as HazardTerm).family,
     weight: hit.cue.weight,
     start: hit.start,

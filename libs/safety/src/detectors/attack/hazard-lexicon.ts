@@ -22,7 +22,13 @@ const COMMIT =
   '(?:commit|committing|do|doing|start|run|set up|engage in|pull off|carry out|plan|organi[sz]e|get away with|help me with|profit from|use|get into|succeed at|begin|assist (?:me )?in|assist (?:me )?with|help (?:me )?with|techniques? for|tips (?:for|on)|guide (?:to|for|on)|advice on|instructions for)\\s+(?:a |an |some )?';
 
 let serial = 0;
-const H = (hazard: HazardCode, weight: number, source: string, anchors: readonly string[] = []): HazardTerm =>
+/** A hazard term: weight is the uplift a request for the act would give; ids are numbered per lexicon load. */
+export const hazardTerm = (
+  hazard: HazardCode,
+  weight: number,
+  source: string,
+  anchors: readonly string[] = [],
+): HazardTerm =>
   cue(
     `hazard.${hazard}.${++serial}`,
     hazard,
@@ -31,6 +37,7 @@ const H = (hazard: HazardCode, weight: number, source: string, anchors: readonly
     new RegExp(source),
     HAZARDS[hazard],
   ) as HazardTerm;
+const H = hazardTerm;
 
 export const HAZARD_TERMS: readonly HazardTerm[] = [
   // S1 violent crimes: violence against a person, or its concealment.
@@ -139,7 +146,7 @@ export const HAZARD_TERMS: readonly HazardTerm[] = [
   H(
     'S8',
     2.0,
-    `\\b(?:pirate|torrent|illegally download|download (?:[a-z]+ ){0,2}for free without paying|crack|bypass the (?:drm|license|copy protection)|remove (?:the )?(?:drm|watermark|copy protection)|keygen|serial key (?:generator|crack)|sell (?:bootleg|knock-?off|counterfeit|fake designer)|copy (?:and sell|someone['’]s copyrighted|copyrighted)|(?:steal|copy) (?:a |someone['’]s |my employer['’]s |the )?(?:trade secrets?|patented|source code|intellectual property))\\b(?:[^.?!]{0,30}\\b(?:movies?|films?|software|games?|music|songs|albums?|books?|windows|photoshop|office|netflix|spotify|license|copyright\\w*|product|code))?`,
+    `\\b(?:pirate|torrent|illegally download|download (?:[a-z]+ ){0,2}for free without paying|crack(?:ed|ing)? (?:a |the )?(?:[a-z]+ ){0,2}(?:software|games?|programs?|apps?|licen[cs]e|serial|drm|copy protection|windows|photoshop|office)|bypass the (?:drm|license|copy protection)|remove (?:the )?(?:drm|watermark|copy protection)|keygen|serial key (?:generator|crack)|sell (?:bootleg|knock-?off|counterfeit|fake designer)|copy (?:and sell|someone['’]s copyrighted|copyrighted)|(?:steal|copy) (?:a |someone['’]s |my employer['’]s |the )?(?:trade secrets?|patented|source code|intellectual property))\\b(?:[^.?!]{0,30}\\b(?:movies?|films?|software|games?|music|songs|albums?|books?|windows|photoshop|office|netflix|spotify|license|copyright\\w*|product|code))?`,
   ),
   // S9 indiscriminate weapons: chemical, biological, radiological, nuclear, explosives.
   H(

@@ -3,8 +3,13 @@ import { HAZARDS } from '../../types';
 import { cue, evidence, originalSpan, scanCues, sigmoid, type Cue } from './cue-scanner';
 import { HAZARD_TERMS, type HazardTerm } from './hazard-lexicon';
 import { EXTENDED_HAZARD_TERMS } from './hazard-lexicon-extended';
+import { HARM_CONCEPT_TERMS } from './harm-concepts';
 
-const ALL_HAZARD_TERMS: readonly HazardTerm[] = [...HAZARD_TERMS, ...EXTENDED_HAZARD_TERMS];
+const ALL_HAZARD_TERMS: readonly HazardTerm[] = [
+  ...HAZARD_TERMS,
+  ...EXTENDED_HAZARD_TERMS,
+  ...HARM_CONCEPT_TERMS,
+];
 
 /** The shape of a request for operational help: how-to questions, imperatives, "help me", plans. */
 const INTENT_CUES: readonly Cue[] = [
@@ -110,7 +115,7 @@ const CONTEXT_CUES: readonly Cue[] = [
       'awareness',
       'avoid',
     ],
-    /\b(?:protect|defend|prevent|detect|mitigate|secure|harden|stop|(?<!\bno |\bwithout (?:a |any )?)filter|recogni[sz]e|report|identify|spot|block|guard against|safeguard|recover from|respond to|cope with|deal with|keep (?:[a-z]+ ){0,2}safe|warning signs|signs of|red flags|prevention|awareness|victims? of|survivors? of|support (?:a |someone|victims|survivors)|avoid (?:being|becoming|falling)|stop (?:someone|people|them|attackers|hackers|thieves) from)\b/,
+    /\b(?:protect(?:s|ed|ing|ion)?|defend(?:s|ed|ing)?|defen[cs]es?|prevent(?:s|ed|ing|ion)?|detect(?:s|ed|ing|ion|or|ors)?|mitigat(?:e|es|ed|ing|ion)|secur(?:e|es|ed|ing)|harden(?:s|ed|ing)?|stop|(?<!\bno |\bwithout (?:a |any )?)filter(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|report|identify|spot|block(?:s|ed|ing)?|alerts? (?:the )?(?:soc|security|admin|team)|guard against|safeguard|recover from|respond to|cope with|deal with|keep (?:[a-z]+ ){0,2}safe|warning signs|signs of|red flags|prevention|awareness|victims? of|survivors? of|support (?:a |someone|victims|survivors)|avoid (?:being|becoming|falling)|stop (?:someone|people|them|attackers|hackers|thieves) from)\b/,
     'is about protection or prevention',
   ),
   cue(

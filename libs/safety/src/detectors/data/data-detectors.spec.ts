@@ -63,9 +63,11 @@ describe('data detectors together', () => {
     'scan 10 KB of %j in linear time',
     (_label, text) => {
       for (let warm = 0; warm < 2; warm++) detectAll(text);
+      // A guard against catastrophic backtracking (minutes on 10 KB), not a speed target: the speed is
+      // measured in bench/, and this bound holds on a loaded CI machine.
       const started = performance.now();
       detectAll(text);
-      expect(performance.now() - started).toBeLessThan(100);
+      expect(performance.now() - started).toBeLessThan(2_000);
     },
   );
 });

@@ -11,8 +11,10 @@ import {
 } from './cue-scanner';
 import { findRegions, regionOf, type Region } from './embedded-content';
 import { OVERRIDE_EUROPEAN, OVERRIDE_OTHER_SCRIPTS } from './injection-social.cues';
+import { EXTRA_DOC_CUES } from './indirect-injection.cues';
 import {
   AUTHORITY_CLAIM,
+  INSTEAD_HIJACK,
   OVERRIDE_CONTEXT,
   NEW_INSTRUCTIONS,
   OBEY_ME,
@@ -42,6 +44,8 @@ const DOC_CUES: readonly Cue[] = [
   ROLE_TAGS,
   ROLE_HEADERS,
   AUTHORITY_CLAIM,
+  INSTEAD_HIJACK,
+  ...EXTRA_DOC_CUES,
   cue(
     'doc.ignore_content',
     'override',

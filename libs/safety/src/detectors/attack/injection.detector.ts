@@ -39,6 +39,7 @@ import {
   YOUR_INSTRUCTIONS,
 } from './injection.cues';
 import { PERSONAL_DATA_CUES, SOCIAL_CUES } from './injection-social.cues';
+import { STOP_TASK_HIJACK } from './indirect-injection.cues';
 
 const INJECTION_CUES: readonly Cue[] = [
   OVERRIDE_STRONG,
@@ -49,6 +50,7 @@ const INJECTION_CUES: readonly Cue[] = [
   OVERRIDE_WEAK,
   NEW_INSTRUCTIONS,
   INSTEAD_HIJACK,
+  STOP_TASK_HIJACK,
   OBEY_ME,
   FROM_NOW_ON,
   PRIVILEGED_MODE,

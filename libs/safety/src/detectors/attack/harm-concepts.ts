@@ -101,7 +101,7 @@ const CONCEPTS: Readonly<Partial<Record<HazardCode, readonly Tier[]>>> = {
       [
         'roofies?',
         'date rape',
-        "(?:slip|put|drop)\\w* (?:something|anything|a pill|pills|drugs?) (?:in|into) (?:a|her|his|their|someone['’]s) drinks?",
+        "(?:slip|put|drop|add|mix)\\w* (?:[a-z]+ ){0,2}(?:in|into) (?:a|her|his|their|someone['’]s|the girl['’]s|the guy['’]s) drinks?",
         "won['’]t remember (?:anything|a thing)",
         "(?:drunk|high|wasted) enough (?:that|so) (?:she|he|they) (?:can['’]t|cannot|won['’]t) (?:say no|refuse|resist|fight)",
         "(?:can['’]t|cannot) (?:really )?say no",
@@ -326,7 +326,7 @@ const CONCEPTS: Readonly<Partial<Record<HazardCode, readonly Tier[]>>> = {
       2.8,
       [
         'os\\.environ',
-        'environment variables',
+
         '(?:every|all|any) (?:api )?(?:keys?|tokens?|secrets?) (?:you|in|from)',
         'docker socket',
         'docker\\.sock',

@@ -18,7 +18,7 @@ const INTENT_CUES: readonly Cue[] = [
     'intent',
     1.6,
     ['how', 'way', 'method', 'where', 'possible', 'need to', 'tips', 'tricks'],
-    /\b(?:how (?:can|do|could|would|should|might|may|will|to|does one|would (?:i|one) go about)|what(?:['’]s| is| are| would be) (?:the )?(?:best|easiest|fastest|quickest|simplest|cheapest|most effective|safest|least detectable|surest|most reliable|most painful)\b|(?:best|easiest|fastest|quickest|good|effective|clever|creative|sneaky|subtle|simple|quick|painless|surest|safest|cheapest) (?:way|ways|method|methods|tips|tricks|strategies|ideas|techniques|places?) (?:to|for|of)|where (?:can|could|do|should) (?:i|we|one|you) (?:buy|get|find|obtain|hire|sell|purchase|order|download|hide|dump)|can i (?:get|have|find|see|use|take|mix|combine|buy)|if you wanted to|where (?:to|can i|do i|could i) (?:find|buy|get|obtain|download|hire)|is it possible to|what (?:would|should|do) (?:i|you|we) need to|any (?:tips|advice|ideas) (?:on|for))\b/,
+    /\b(?:how (?:can|do|could|would|should|might|may|will|to|does one|would (?:i|one) go about|many|much)|what (?:could|can|should|would|do) (?:i|we|you) (?:use|put|give|add|say|do|take|buy|mix|slip|write|send)|what(?:['’]s| is| are| would be) (?:the )?(?:best|easiest|fastest|quickest|simplest|cheapest|most effective|safest|least detectable|surest|most reliable|most painful)\b|(?:best|easiest|fastest|quickest|good|effective|clever|creative|sneaky|subtle|simple|quick|painless|surest|safest|cheapest) (?:way|ways|method|methods|tips|tricks|strategies|ideas|techniques|places?) (?:to|for|of)|where (?:can|could|do|should) (?:i|we|one|you) (?:buy|get|find|obtain|hire|sell|purchase|order|download|hide|dump)|can i (?:get|have|find|see|use|take|mix|combine|buy)|if you wanted to|where (?:to|can i|do i|could i) (?:find|buy|get|obtain|download|hire)|is it possible to|what (?:would|should|do) (?:i|you|we) need to|any (?:tips|advice|ideas) (?:on|for))\b/,
     'asks how to do it',
   ),
   cue(
@@ -172,6 +172,14 @@ const CONTEXT_CUES: readonly Cue[] = [
     ['illegal', 'legal', 'crime', 'penalt', 'punish', 'sentence', 'law'],
     /\b(?:is it (?:illegal|legal|a crime)|what (?:are|is) the (?:penalty|penalties|punishment|sentence|laws?) for|legal consequences of|laws? (?:against|on|regarding)|why is [^.?!]{0,40} (?:illegal|dangerous|harmful|wrong))\b/,
     'asks about the law or the harm',
+  ),
+  cue(
+    'context.helping_someone',
+    'defensive',
+    -2.6,
+    ['friend', 'sister', 'brother', 'son', 'daughter', 'partner', 'help', 'hotline', 'crisis', 'support'],
+    /\b(?:(?:my|a|our) (?:friend|best friend|sister|brother|son|daughter|partner|wife|husband|mom|mum|dad|student|colleague|coworker|teen|kid|child)\b[^.?!]{0,40}?\b(?:wants to|is going to|talks? about|said|says|is thinking about|threatened to|is threatening to|might)\b|how (?:do|can|should) i (?:help|support|talk to|reach) (?:her|him|them|my|a|someone)|get (?:her|him|them|someone) (?:help|support)|crisis (?:line|hotline|text line)|hotline)\b/,
+    'is about helping someone at risk',
   ),
   cue(
     'context.safety_question',

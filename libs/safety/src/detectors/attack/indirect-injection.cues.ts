@@ -52,7 +52,7 @@ export const EXTRA_DOC_CUES = [
     'override',
     2.6,
     ['ignor', 'disregard'],
-    /\b(?:ignore|ignoring|disregard|disregarding)\s+(?:the|this|that|all|any|my|your|their)\s+(?:(?:other|remaining|rest of the|real|actual|original|user['’]s|human['’]s|reader['’]s|previous|subsequent|above|following)\s+)?(?:reviews?|episodes?|requests?|questions?|summary task|test request|task|instructions?|emails?|messages?|comments?|text|entries|rows|items)\b/,
+    /\b(?:ignore|ignoring|disregard|disregarding)\s+(?:the|this|that|all|any|my|your|their)\s+(?:(?:other|remaining|rest of the|real|actual|original|user['’]s|human['’]s|reader['’]s|subsequent|above|following)\s+)?(?:reviews?|episodes?|requests?|questions?|summary task|test request|task|instructions?|comments?|text|entries|rows|items)\b/,
     'tells the model to disregard the user’s request or the rest of the content',
   ),
   cue(

@@ -46,12 +46,13 @@ const DOC_CUES: readonly Cue[] = [
   AUTHORITY_CLAIM,
   INSTEAD_HIJACK,
   ...EXTRA_DOC_CUES,
+  // Not "ignore the previous email": people write that to each other.
   cue(
     'doc.ignore_content',
     'override',
     2.6,
     ['ignor', 'disregard', 'forget'],
-    /\b(?:ignore|ignoring|disregard|disregarding|forget)\s+(?:about\s+)?(?:the|this|that|all|any|my|your)\s+(?:(?:above|previous|given|following|provided|original|actual|real)\s+)?(?:webpage|web page|page|document|resume|cv|email|e-mail|article|text|content|file|data|table|code|function|question|task|review|transcript|message|summary|paper|input|transaction|context|request|user)s?\b/,
+    /\b(?:ignore|ignoring|disregard|disregarding|forget)\s+(?:about\s+)?(?:the|this|that|all|any|my|your)\s+(?:(?:above|previous|given|following|provided|original|actual|real)\s+)?(?:webpage|web page|page|document|resume|cv|article|text|content|file|data|table|code|function|question|task|review|transcript|summary|paper|input|transaction|context|request|user)s?\b/,
     'tells the model to disregard the content it is processing',
   ),
   cue(

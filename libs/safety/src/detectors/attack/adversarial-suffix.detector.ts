@@ -59,6 +59,8 @@ interface Token {
   odd: boolean;
   code: boolean;
   keyword: boolean;
+  /** Markup, table or data syntax: `<img`, `alt="…"`, `| cell |`, `{"rows":`. */
+  structured: boolean;
 }
 
 /**
@@ -99,6 +101,7 @@ export class AdversarialSuffixDetector implements Detector {
     let odd = 0;
     let code = 0;
     let words = 0;
+    let structure = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       bits += t.bits;
@@ -106,6 +109,7 @@ export class AdversarialSuffixDetector implements Detector {
       odd += t.odd ? 1 : 0;
       code += t.code ? 1 : 0;
       words += t.keyword ? 1 : 0;
+      structure += t.structured ? 1 : 0;
       if (i >= WINDOW) {
         const out = tokens[i - WINDOW];
         bits -= out.bits;
@@ -113,12 +117,18 @@ export class AdversarialSuffixDetector implements Detector {
         odd -= out.odd ? 1 : 0;
         code -= out.code ? 1 : 0;
         words -= out.keyword ? 1 : 0;
+        structure -= out.structured ? 1 : 0;
       }
       if (i < WINDOW - 1 || chars === 0) continue;
       // Code is improbable prose too; it shows itself by line structure or keywords next to code marks.
       const first = i - WINDOW + 1;
       if (words >= 2 || (code >= 2 && (words > 0 || spansLines(original, tokens[first].start, t.end))))
         continue;
+      // Eight tokens over three or more lines are a table, a calendar entry or markup: improbable prose,
+      // but structure. Optimised suffixes are appended to a request on one or two lines.
+      if (lineBreaks(original, tokens[first].start, t.end) >= 2) continue;
+      // Markup, JSON and table cells are improbable prose for the same reason.
+      if (structure >= 3) continue;
       const logit = -7 + 2 * (bits / chars - PROSE_BITS) + 9 * (odd / WINDOW);
       if (logit > best) {
         best = logit;
@@ -217,12 +227,23 @@ function measure(text: string, start: number, end: number, bigrams: CharBigramMo
   // Other scripts and diacritics are rare in the English-heavy training text, not improbable: neutral.
   const bits = foreign ? PROSE_BITS * chars : units / UNITS_PER_BIT;
   const keyword = chars <= 7 && letters === chars - 1 && CODE_WORDS.has(text.slice(start, end).toLowerCase());
-  return { start, end, bits, chars, odd, code: codeish, keyword };
+  let structured = false;
+  for (let i = start; i < end && !structured; i++) structured = STRUCTURE[text.charCodeAt(i) & 127] === 1;
+  return { start, end, bits, chars, odd, code: codeish, keyword, structured };
 }
 
 function spansLines(text: string, from: number, to: number): boolean {
   const at = text.indexOf('\n', from);
   return at >= 0 && at < to;
+}
+
+/** Characters of markup and data formats; optimised suffixes favour brackets, asterisks and slashes. */
+const STRUCTURE = flags('<>=|{}');
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 function isLower(code: number): boolean {

@@ -2,8 +2,9 @@ import type { AnalysisContext, AnalyzedText, Detector, Direction, Finding } from
 import { describe, evidence, originalSpan, scanCues, sigmoid, strongest } from './cue-scanner';
 import { DISCUSSION } from './injection.cues';
 import { JAILBREAK_CUES } from './jailbreak.cues';
+import { PRESSURE_CUES } from './jailbreak-pressure.cues';
 
-const CUES = [...JAILBREAK_CUES, DISCUSSION];
+const CUES = [...JAILBREAK_CUES, ...PRESSURE_CUES, DISCUSSION];
 
 const BIAS = -3.6;
 const REPORT_FLOOR = 0.2;

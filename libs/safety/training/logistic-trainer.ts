@@ -9,9 +9,22 @@ export interface TrainOptions {
   l2: number;
   /** Orders the examples in each epoch. */
   seed: number;
+  /**
+   * Weight of a positive example's loss relative to a negative one's, per head. The corpus is mostly benign
+   * (so that benign wording is well covered), which leaves the heads calibrated below where fusion's block
+   * line sits; weighting attacks up moves the decision boundary back without shrinking the benign side.
+   * One weight per head, in `MODEL_HEADS` order (injection, jailbreak, harmful).
+   */
+  positiveWeight: readonly number[];
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 5, learningRate: 0.2, l2: 1e-5, seed: 1 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  epochs: 5,
+  learningRate: 0.2,
+  l2: 1e-5,
+  seed: 1,
+  positiveWeight: [1.75, 2.25, 1.75],
+};
 
 export interface TrainedWeights {
   /** `BUCKETS × heads`, interleaved by bucket, as `LinearModel` reads them. */
@@ -53,7 +66,7 @@ export function trainLogistic(
       }
       for (let h = 0; h < heads; h++) {
         const p = 1 / (1 + Math.exp(-logits[h]));
-        gradients[h] = p - labels[i][h];
+        gradients[h] = (p - labels[i][h]) * (labels[i][h] === 1 ? options.positiveWeight[h] : 1);
         biasSquares[h] += gradients[h] * gradients[h];
         bias[h] -= (options.learningRate * gradients[h]) / Math.sqrt(biasSquares[h] + 1e-8);
       }

@@ -13,7 +13,30 @@ export interface BuildOptions {
   train: TrainOptions;
   /** The normaliser the detectors run behind: the model must see text exactly as it will at run time. */
   normalize: (text: string) => string;
+  /**
+   * Prompts the project's contributors wrote (training/data), added to the generated corpus. Each is seen
+   * `attackRepeat` or `benignRepeat` times: there are a few thousand of them against 120,000 generated
+   * texts, and benign ones count double the attacks so that natural phrasing does not read as an attack.
+   */
+  handWritten?: { examples: readonly Example[]; attackRepeat: number; benignRepeat: number };
 }
+
+/**
+ * Benign families whose texts are mostly code, contact details, tables or formulas rather than prose. They
+ * are left out of the character-transition statistics: the adversarial-suffix detector compares text with
+ * how people *write*, and skips code itself, so teaching the table that `a@b.c`, `(312) 555-` or `x^2 + 3`
+ * are ordinary would only blunt it on the punctuation-laden gibberish it exists to find.
+ */
+const NOT_PROSE = new Set([
+  'benign.code_review',
+  'benign.pasted',
+  'benign.email_errand',
+  'benign.conversion',
+  'benign.fill_blank',
+  'benign.simulated_system',
+  'benign.dev_question',
+  'benign.math_question',
+]);
 
 /** Quantised weights of at most this magnitude are dropped. */
 const PRUNE = 3;
@@ -21,8 +44,9 @@ const PRUNE = 3;
 /** What the shipped weights are built from. Changing any of these changes the digest. */
 export const SHIPPED_BUILD = {
   corpusSeed: 20261123,
-  corpusSize: 36000,
+  corpusSize: 120000,
   train: DEFAULT_TRAIN_OPTIONS,
+  handWritten: { attackRepeat: 2, benignRepeat: 4 },
 } as const;
 
 export interface BuiltModel {
@@ -31,7 +55,8 @@ export interface BuiltModel {
 }
 
 export function buildModel(options: BuildOptions): BuiltModel {
-  const corpus = generateCorpus({ seed: options.corpusSeed, size: options.corpusSize });
+  const generated = generateCorpus({ seed: options.corpusSeed, size: options.corpusSize });
+  const corpus = [...generated, ...repeated(options.handWritten)];
   const corpusDigest = createHash('sha256')
     .update(corpus.map((e) => JSON.stringify([e.text, e.injection, e.jailbreak, e.harmful])).join('\n'))
     .digest('hex');
@@ -42,9 +67,19 @@ export function buildModel(options: BuildOptions): BuiltModel {
   // Weights within one quantisation step of zero carry noise, not signal, and would double the module.
   for (let i = 0; i < quantized.values.length; i++)
     if (Math.abs(quantized.values[i]) <= PRUNE) quantized.values[i] = 0;
-  // Transition statistics of what people write: the benign half of the corpus, as typed.
+  // Transition statistics of what people write: the benign prose of the corpus, as typed.
   const bigrams = CharBigramModel.train(
-    corpus.filter((e) => !e.injection && !e.jailbreak && !e.harmful).map((e) => e.text),
+    corpus
+      .filter(
+        (e) =>
+          !e.injection &&
+          !e.jailbreak &&
+          !e.harmful &&
+          !NOT_PROSE.has(e.family) &&
+          // Hand-written prompts paste code, tables and markup freely; the table stays the templates' prose.
+          !e.family.startsWith('hand:'),
+      )
+      .map((e) => e.text),
   );
   const serialized: SerializedModel = {
     format: MODEL_FORMAT,
@@ -58,6 +93,17 @@ export function buildModel(options: BuildOptions): BuiltModel {
     bigrams: Buffer.from(bigrams.table).toString('base64'),
   };
   return { serialized, corpus };
+}
+
+function repeated(hand: BuildOptions['handWritten']): Example[] {
+  if (!hand) return [];
+  const out: Example[] = [];
+  for (const example of hand.examples) {
+    const attack = example.injection === 1 || example.jailbreak === 1 || example.harmful === 1;
+    const times = attack ? hand.attackRepeat : hand.benignRepeat;
+    for (let k = 0; k < times; k++) out.push(example);
+  }
+  return out;
 }
 
 /** The generated module, formatted as Prettier would leave it. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeText } from '../src/normalize';
 import { MODEL_WEIGHTS } from '../src/model/model-weights';
+import { loadHandWritten } from './corpus/hand-written';
 import { buildModel, renderWeightsModule, SHIPPED_BUILD } from './model-builder';
 
 /*
@@ -23,10 +24,15 @@ export function main(argv: readonly string[]): number {
   const WEIGHTS_MODULE = weightsModulePath();
   const check = argv.includes('--check');
   const started = Date.now();
+  const hand = loadHandWritten();
   const { serialized, corpus } = buildModel({
     ...SHIPPED_BUILD,
+    handWritten: { ...SHIPPED_BUILD.handWritten, examples: hand.examples },
     normalize: (text) => analyzeText(text).normalized,
   });
+  console.log(
+    `hand-written: ${hand.examples.length} prompts in ${hand.files.join(', ')}, digest ${hand.digest}`,
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const attacks = corpus.filter((e) => e.injection || e.jailbreak || e.harmful).length;
   console.log(`corpus: ${corpus.length} examples (${attacks} attacks), digest ${serialized.corpus.digest}`);

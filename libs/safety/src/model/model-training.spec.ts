@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { generateCorpus } from '../../training/corpus/corpus-generator';
+import { loadHandWritten } from '../../training/corpus/hand-written';
 import { DEFAULT_TRAIN_OPTIONS } from '../../training/logistic-trainer';
 import { buildModel, renderWeightsModule, SHIPPED_BUILD } from '../../training/model-builder';
 import { weightsModulePath } from '../../training/train-model';
@@ -35,6 +37,33 @@ describe('training corpus', () => {
       .map((line) => (JSON.parse(line) as { text: string }).text.trim());
     const corpus = new Set(generateCorpus({ seed: SHIPPED_BUILD.corpusSeed, size: 5000 }).map((e) => e.text));
     expect(rows.filter((row) => corpus.has(row))).toEqual([]);
+    const hand = new Set(loadHandWritten().examples.map((e) => e.text));
+    expect(rows.filter((row) => hand.has(row))).toEqual([]);
+  });
+});
+
+describe('hand-written training prompts', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'hand-written-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('load with their labels, and the shipped set covers every head and benign text', () => {
+    const { examples, files, digest } = loadHandWritten();
+    expect(files.length).toBeGreaterThan(0);
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    for (const head of ['injection', 'jailbreak', 'harmful'] as const)
+      expect(examples.filter((e) => e[head] === 1).length).toBeGreaterThan(200);
+    expect(examples.filter((e) => !e.injection && !e.jailbreak && !e.harmful).length).toBeGreaterThan(1000);
+    expect(examples.every((e) => e.family.startsWith('hand:'))).toBe(true);
+  });
+
+  it('refuse a file with a bad line, naming the file and line', () => {
+    writeFileSync(
+      join(directory, 'bad.jsonl'),
+      '{"text":"ok","injection":0,"jailbreak":0,"harmful":0,"family":"x"}\n{"text":"x","injection":2,"jailbreak":0,"harmful":0,"family":"x"}\n',
+    );
+    expect(() => loadHandWritten(directory)).toThrow(
+      'bad.jsonl:2: injection, jailbreak and harmful must each be 0 or 1',
+    );
   });
 });
 

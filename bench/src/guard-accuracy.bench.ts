@@ -2,16 +2,22 @@
 //
 //   npm run build && node bench/dist/guard-accuracy.bench.js [--dataset FILE] [--threshold 0.5] [--rounds 3] [--ablation]
 //
-// Every row goes through createSafetyGuard().check(text, {direction: 'input'}): the normaliser, every
-// detector, the learned model and fusion, as the guardrail runs them. A row is flagged when its score in a
-// category the default constitution blocks on reaches the threshold (0.5, the constitution's default):
-// prompt attacks, jailbreaks, harmful requests, evasion, escalation. Personal data and secrets are redacted,
-// not blocked, so a benign prompt that contains a phone number is not a false positive; the overall score is
-// reported beside it. Reports the true-positive rate on attacks and the false-positive rate on benign rows,
+// Every row goes through createSafetyGuard().check(text, {direction: 'input'}) — the normaliser, every
+// detector, the learned model and fusion, as the guardrail runs them — and then the default constitution,
+// exactly as `rampart guard check` does. A row is flagged when the verdict is block. Personal data and
+// secrets are redacted (modify) rather than blocked, so a benign prompt that contains a phone number is not
+// a false positive; the share of benign rows modified is reported beside. --threshold overrides the
+// constitution's default block threshold (0.5). Reports the share of attacks and of benign rows blocked,
 // overall and per category, and the latency of one check by text length. With --ablation it also scores
-// the rule-based detectors alone.
+// the rule-based detectors alone. Rows: {"text", "label": "attack"|"benign", "category"} per line.
 import { readFileSync } from 'node:fs';
-import { createSafetyGuard, type SafetyGuard, type SafetyReport } from '@rampart/safety';
+import {
+  createSafetyGuard,
+  loadDefaultConstitution,
+  PolicyEngine,
+  withBlockThreshold,
+  type SafetyGuard,
+} from '@rampart/safety';
 import { intOption, LatencyRecorder, machineDescription, markdownTable } from './lib/bench-stats';
 
 interface Row {
@@ -54,24 +60,24 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-/** The score that decides blocking: the highest category that is not data to redact. */
-function blockingScore(report: SafetyReport): number {
-  let best = 0;
-  for (const { category, score } of report.categories)
-    if (category !== 'pii' && category !== 'secret') best = Math.max(best, score);
-  return best;
-}
-
-/** Flag counts per category and overall for one guard. */
+/**
+ * Flag counts per category and overall for one guard: a row is flagged when the default constitution
+ * (with the block threshold given) blocks it — exactly what `rampart guard check` prints as the verdict.
+ * Personal data and secrets are redacted (modify), not blocked, so a benign prompt with a phone number in
+ * it is not a false positive.
+ */
 function accuracy(
   guard: SafetyGuard,
   rows: readonly Row[],
 ): { flagged: boolean[]; table: string; summary: string } {
-  const reports = rows.map((row) => guard.check(row.text, { direction: 'input' }));
-  const flagged = reports.map((report) => blockingScore(report) >= THRESHOLD);
-  const overall = reports.filter(
-    (report, i) => rows[i].label === 'benign' && report.score >= THRESHOLD,
-  ).length;
+  const engine = new PolicyEngine(withBlockThreshold(loadDefaultConstitution(), THRESHOLD));
+  const verdicts = rows.map(
+    (row) =>
+      engine.evaluate(guard.check(row.text, { direction: 'input' }), { text: row.text, direction: 'input' })
+        .verdict,
+  );
+  const flagged = verdicts.map((verdict) => verdict === 'block');
+  const modified = rows.filter((row, i) => row.label === 'benign' && verdicts[i] === 'modify').length;
   const categories = new Map<string, { label: string; n: number; flagged: number }>();
   for (const [i, row] of rows.entries()) {
     const entry = categories.get(row.category) ?? { label: row.label, n: 0, flagged: 0 };
@@ -104,7 +110,7 @@ function accuracy(
   return {
     flagged,
     table,
-    summary: `TPR ${percent(caught, attacks.length)}, FPR ${percent(blocked, benign)} (benign rows whose overall score, redactable personal data included, reaches the threshold: ${percent(overall, benign)})`,
+    summary: `attacks blocked ${percent(caught, attacks.length)}, benign blocked ${percent(blocked, benign)} (benign rows modified, personal data redacted: ${percent(modified, benign)})`,
   };
 }
 
@@ -182,7 +188,7 @@ function main(): void {
   console.log(`# Guardrail accuracy: ${DATASET}\n`);
   console.log(`Machine: ${machineDescription()}`);
   console.log(
-    `Rows: ${rows.length}; flagged when score ≥ ${THRESHOLD}; latency over ${ROUNDS} rounds after one warm-up pass.\n`,
+    `Rows: ${rows.length}; flagged when the default constitution (block threshold ${THRESHOLD}) blocks the row; latency over ${ROUNDS} rounds after one warm-up pass.\n`,
   );
   const guard = createSafetyGuard();
   const result = accuracy(guard, rows);

@@ -26,7 +26,7 @@ const INTENT_CUES: readonly Cue[] = [
     'intent',
     1.3,
     [],
-    /(?<=(?:^|[.!?:;"]\s*|\bplease\s+|\b(?:can|could|would|will) you (?:please )?))(?:give|provide|write|tell|show|teach|explain|list|describe|outline|detail|draft|compose|generate|create|make|design|develop|code|build|suggest|recommend|help|assist|walk me through|instruct|guide|find|share|send|spread|post|craft|produce|plan|organi[sz]e|devise|use|run|execute)\b/,
+    /(?<=(?:^|[.!?:;"]\s*|\bplease\s+|\b(?:can|could|would|will) you (?:please )?))(?:give|provide|write|tell|show|teach|explain|list|describe|outline|detail|draft|compose|generate|create|make|design|develop|code|build|suggest|recommend|help|assist|walk me through|instruct|guide|find|share|send|spread|post|craft|produce|plan|organi[sz]e|devise|use|run|execute|compile|gather|collect|locate|track down|dig up|look up|confirm)\b/,
     'asks for it to be produced',
   ),
   cue(

@@ -26,6 +26,8 @@ export const OVERRIDE_EUROPEAN = cue(
       // Dutch, Scandinavian, Polish, Turkish
       `\\b(?:negeer|vergeet|ignorera|glom|glem|ignorer|zignoruj|ignoruj|zapomnij)\\b[^.?!]{0,40}?\\b(?:instructies|opdrachten|regels|instruktioner(?:na)?|instruksjoner|instruktionerne|instrukcje|instrukcji|polecenia|zasady|alles (?:hierboven|daarvoor)|(?:alle |de )?(?:vorige|eerdere|bovenstaande|tidigare|tidligere|poprzednie|wszystkie))\\b`,
       `\\b(?:onceki|yukaridaki|tum) (?:talimatlar\\w*|kurallar\\w*|yonergeler\\w*)[^.?!]{0,20}?\\b(?:yok say|unut|gormezden gel|dikkate alma)`,
+      // Indonesian, Malay, Vietnamese (accents are folded away)
+      `\\b(?:abaikan|lupakan)\\b[^.?!]{0,30}?\\b(?:instruksi|perintah|petunjuk|aturan|arahan)\\b|\\bbo qua\\b[^.?!]{0,30}?\\b(?:huong dan|chi dan|quy tac|lenh)\\b`,
     ].join('|'),
   ),
   'tells the model, in another language, to drop its instructions',
@@ -41,7 +43,15 @@ export const OVERRIDE_OTHER_SCRIPTS = cue(
     'ξεχ',
     'ξέχ',
     'игнор',
+    'ігнор',
     'забуд',
+    'निर्देश',
+    'आदेश',
+    'नियम',
+    '지시',
+    '명령',
+    '지침',
+    '규칙',
     'не обращ',
     'تجاهل',
     'انس',
@@ -52,7 +62,7 @@ export const OVERRIDE_OTHER_SCRIPTS = cue(
     '無視',
     '忘れ',
   ],
-  /(?:αγν[οό][ηή]σ[εέ]|αγν[οό][ηή]στε|ξ[εέ]χασ[εέ]|ξεχ[αά]στε)[^.;]{0,40}?(?:οδηγ[ιί]ες|εντολ[εέ]ς|καν[οό]νες|[οό]λα|προηγο[υύ]μεν)|(?:проигнориру\S*|игнориру\S*|забудь\S*|забудьте|не обращай\S* внимания на)[^.!?]{0,40}?(?:инструкци\S*|указани\S*|правил\S*|предыдущ\S*|вс[её] (?:что|выше|до этого|сказанное)|выше)|(?:تجاهل|انس)[^.]{0,30}?(?:التعليمات|الأوامر|السابقة|كل ما)|(?:忽略|无视|忘记|忘掉|不要理会)[^。]{0,12}?(?:之前|以前|上面|上述|先前|所有|全部)|(?:これまでの|以前の|前の|上記の)[^。]{0,10}?(?:指示|命令|ルール|設定)[^。]{0,6}?(?:無視|忘れ)/,
+  /(?:αγν[οό][ηή]σ[εέ]|αγν[οό][ηή]στε|ξ[εέ]χασ[εέ]|ξεχ[αά]στε)[^.;]{0,40}?(?:οδηγ[ιί]ες|εντολ[εέ]ς|καν[οό]νες|[οό]λα|προηγο[υύ]μεν)|(?:проигнориру\S*|[иі]гнору\S*|[иі]гнориру\S*|забудь\S*|забудьте|не обращай\S* внимания на)[^.!?]{0,40}?(?:инструкци\S*|інструкці\S*|указани\S*|вказівк\S*|правил\S*|предыдущ\S*|попередн\S*|вс[её] (?:что|выше|до этого|сказанное)|усе|все|выше)|(?:पिछले|पूर्व|सभी|पहले)[^।]{0,40}?(?:निर्देश|आदेश|नियम)[^।]{0,30}?(?:अनदेख|नज़रअंदाज़|नजरअंदाज|भूल)|(?:이전|모든|앞의|위의)[^.]{0,20}?(?:지시|명령|지침|규칙)[^.]{0,20}?(?:무시|잊)|(?:تجاهل|انس)[^.]{0,30}?(?:التعليمات|الأوامر|السابقة|كل ما)|(?:忽略|无视|忘记|忘掉|不要理会)[^。]{0,12}?(?:之前|以前|上面|上述|先前|所有|全部)|(?:これまでの|以前の|前の|上記の)[^。]{0,10}?(?:指示|命令|ルール|設定)[^。]{0,6}?(?:無視|忘れ)/,
   'tells the model, in another language, to drop its instructions',
 );
 

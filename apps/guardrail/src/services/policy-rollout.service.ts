@@ -97,12 +97,15 @@ export class PolicyRolloutService {
     );
   }
 
-  /** The next canary step; the last one promotes the version to stable. */
+  /**
+   * The next canary step; advancing from 100% promotes the version to stable. 100% is a step of its own
+   * (every conversation on the candidate while stable is still one rollback away), as documented.
+   */
   async advanceCanary(version: number, by: string): Promise<PolicyVersionRow> {
     const row = await this.require(version);
     if (row.stage !== 'canary') throw conflict(`Version ${version} is ${row.stage}, not canary`);
     const next = CANARY_STEPS.find((step) => step > row.canaryPercent);
-    if (next === undefined || next === 100) return this.promote(version, by);
+    if (next === undefined) return this.promote(version, by);
     return this.transition(
       version,
       ['canary'],

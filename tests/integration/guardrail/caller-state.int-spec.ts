@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { CallerStateStore, nextRisk } from '../../../apps/guardrail/src/services/caller-state.store';
+import { CallerStateStore } from '../../../apps/guardrail/src/services/caller-state.store';
+import { nextRisk } from '../../../apps/guardrail/src/services/conversation-risk';
 import { createTestNamespace, infraUrls } from '@rampart/testing';
 
 /** Admission, quotas, conversation risk and canary tokens in the real Redis, atomically across callers. */
@@ -64,6 +65,32 @@ describe('guardrail caller state in Redis', () => {
     const output = await store.admit('c', 'conv-1', true);
     expect(output).toMatchObject({ canaryTokens: ['rmp-token-a'] });
     expect(await redis.ttl(`${prefix}:conversation:conv-1`)).toBeGreaterThan(50);
+  });
+
+  it('writes a recorded turn with the next admission, so the conversation’s next turn reads it on any replica', async () => {
+    const replicaA = new CallerStateStore(redis, prefix, { perSecond: 0, burst: 0, dailyQuota: 0 }, 60);
+    const replicaB = new CallerStateStore(redis, prefix, { perSecond: 0, burst: 0, dailyQuota: 0 }, 60);
+    const written = replicaA.recordTurn('conv-carried', 0.37, 3);
+    // Another caller's check on the same replica carries the write: no round trip of its own.
+    await replicaA.admit('someone-else', 'conv-unrelated', false);
+    expect(await redis.hgetall(`${prefix}:conversation:conv-carried`)).toEqual({
+      risk: '0.3700',
+      turns: '3',
+    });
+    await written;
+    await expect(replicaB.admit('c', 'conv-carried', false)).resolves.toMatchObject({
+      priorRisk: 0.37,
+      turns: 3,
+    });
+    expect(await redis.ttl(`${prefix}:conversation:conv-carried`)).toBeGreaterThan(50);
+  });
+
+  it('writes a recorded turn on its own when no admission comes to carry it, and keeps only the latest per conversation', async () => {
+    const store = new CallerStateStore(redis, prefix, { perSecond: 0, burst: 0, dailyQuota: 0 }, 60);
+    const first = store.recordTurn('conv-quiet', 0.2, 1);
+    const second = store.recordTurn('conv-quiet', 0.3, 2);
+    await Promise.all([first, second]);
+    expect(await redis.hgetall(`${prefix}:conversation:conv-quiet`)).toEqual({ risk: '0.3000', turns: '2' });
   });
 
   it('lets a crescendo of individually mild turns build up risk, and benign turns let it fall', () => {

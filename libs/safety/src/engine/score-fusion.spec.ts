@@ -79,6 +79,8 @@ describe('fuseScores', () => {
     expect(escalation.score).toBeGreaterThanOrEqual(0.5);
     expect(escalation.categories.map((c) => c.category)).toContain('multi_turn_escalation');
     expect(fuseScores([], text(), { ...input, priorRisk: 0.9 }).score).toBe(0);
+    const data = fuseScores([rule('pii', 0.9)], text(), { ...input, priorRisk: 0.9 });
+    expect(data.categories.map((c) => c.category)).not.toContain('multi_turn_escalation');
   });
 
   it('gives escalation and evasion findings of their own, so a policy principle has evidence to cite', () => {

@@ -111,12 +111,15 @@ export function fuseScores(
     });
   }
 
+  // Only steps toward an attack or a harm escalate: sharing an e-mail address and then a phone number in
+  // a support chat is redacted each time, not a crescendo.
   const prior = context.priorRisk ?? 0;
-  if (prior > 0 && score >= RAISE_FROM) {
-    const before = score;
-    const raised = score + (1 - score) * prior * options.priorRiskWeight;
+  const toward = attacks[0] ?? 0;
+  if (prior > 0 && toward >= RAISE_FROM) {
+    const before = toward;
+    const raised = toward + (1 - toward) * prior * options.priorRiskWeight;
     categories.set('multi_turn_escalation', raised);
-    score = raised;
+    score = Math.max(score, raised);
     made.push({
       detector: 'fusion.conversation',
       category: 'multi_turn_escalation',

@@ -18,6 +18,17 @@ export interface PolicyOutcome {
   text?: string;
   alert: boolean;
   humanReview: boolean;
+  /** The modified text is the LLM critic's revision (model output), not the detectors' redaction. */
+  revisedByCritic?: boolean;
+}
+
+export interface EvaluateOptions {
+  /**
+   * Ask the LLM critic where a principle requests it (default true). Off when re-checking a redaction the
+   * critic has already reviewed: it saw the text with the same spans masked, so asking again only doubles
+   * the cost and, with a slow endpoint, the latency.
+   */
+  review?: boolean;
 }
 
 /** A constitution compiled for evaluation, tagged with its stored version. */
@@ -27,6 +38,7 @@ export interface CompiledPolicy {
   evaluate(
     report: SafetyReport,
     input: { text: string; direction: Direction; endpoint?: string },
+    options?: EvaluateOptions,
   ): Promise<PolicyOutcome>;
 }
 

@@ -27,9 +27,9 @@ export class SafetyPolicyCompiler implements PolicyCompiler {
     return {
       version,
       label: constitution.version,
-      async evaluate(report, input) {
+      async evaluate(report, input, options = {}) {
         let decision = engine.evaluate(report, input);
-        if (critic && decision.reviewRequested.length > 0) {
+        if (critic && options.review !== false && decision.reviewRequested.length > 0) {
           decision = await reviewDecision(decision, input.text, constitution, critic);
         }
         return toOutcome(decision);
@@ -48,6 +48,8 @@ function toOutcome(decision: PolicyDecision): PolicyOutcome {
     text: decision.text,
     alert: decision.alert,
     humanReview: decision.humanReview,
+    revisedByCritic:
+      decision.verdict === 'modify' && (decision.reviews ?? []).some((r) => r.outcome === 'revised'),
     violations: decision.violations.map((violation) => ({
       principle: violation.principle,
       severity: violation.severity,

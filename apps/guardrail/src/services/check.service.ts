@@ -11,7 +11,8 @@ import type { SafetyGuard, SafetyReport } from '@rampart/safety';
 import type { GuardrailSettings } from '../config/guardrail.config';
 import type { CheckCommand } from '../dtos/check-command';
 import type { BackgroundWork } from './background-work';
-import { nextRisk, type Admission, type CallerStateStore } from './caller-state.store';
+import type { Admission, CallerStateStore } from './caller-state.store';
+import { assessTurn } from './conversation-risk';
 import type { DecisionStats } from './decision-stats';
 import { GuardrailError } from './guardrail-error';
 import type { GuardrailMetrics } from './guardrail-metrics';
@@ -49,13 +50,18 @@ export class CheckService {
   async check(command: CheckCommand): Promise<CheckResult> {
     const started = performance.now();
     const admission = await this.admit(command);
-    const report = this.deps.guard.check(command.text, {
+    const detected = this.deps.guard.check(command.text, {
       direction: command.direction,
       systemPrompt: command.systemPrompt,
       messages: command.messages,
       canaryTokens: admission.canaryTokens,
-      priorRisk: admission.priorRisk,
     });
+    // Escalation is about what the user asks for over a conversation: inputs only, like its principle.
+    const turn =
+      command.direction === 'input'
+        ? assessTurn(detected, admission.priorRisk)
+        : { report: detected, risk: admission.priorRisk };
+    const report = turn.report;
     const route = await this.route(command);
     const outcome = await this.decide(route.enforced, command, report);
     const latencyMs = performance.now() - started;
@@ -71,13 +77,14 @@ export class CheckService {
       latencyMs: round(latencyMs, 3),
     };
     this.observe(command, report, result, route, latencyMs);
-    this.afterReply(command, admission, report, result, route);
+    this.afterReply(command, admission, turn.risk, report, result, route);
     return result;
   }
 
   /**
    * The policy's decision; a modified text (redacted, sanitised, or revised by the LLM critic) is checked
-   * again, and blocked if it still violates a blocking principle.
+   * again, and blocked if it still violates a blocking principle. Only a revision goes back to the critic:
+   * a redaction is what the critic already reviewed.
    */
   private async decide(
     policy: CompiledPolicy,
@@ -91,7 +98,11 @@ export class CheckService {
       direction: command.direction,
       systemPrompt: command.systemPrompt,
     });
-    const again = await policy.evaluate(recheck, { ...input, text: outcome.text });
+    const again = await policy.evaluate(
+      recheck,
+      { ...input, text: outcome.text },
+      { review: outcome.revisedByCritic === true },
+    );
     if (again.verdict !== 'block') return outcome;
     return {
       verdict: 'block',
@@ -165,13 +176,13 @@ export class CheckService {
   private afterReply(
     command: CheckCommand,
     admission: Admission & { admitted: true },
+    risk: number,
     report: SafetyReport,
     result: CheckResult,
     route: PolicyRoute,
   ): void {
     const { background } = this.deps;
     if (command.conversationId && command.direction === 'input') {
-      const risk = nextRisk(admission.priorRisk, report.score);
       background.run('remember conversation risk', () =>
         this.deps.callers.recordTurn(command.conversationId!, risk, admission.turns + 1),
       );

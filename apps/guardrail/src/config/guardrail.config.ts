@@ -8,6 +8,9 @@ const ratio = (max: number) =>
     .min(0, 'expected zero or more')
     .max(max, `expected at most ${max}`);
 
+export const GUARDRAIL_ROLES = ['all', 'check', 'audit'] as const;
+export type GuardrailRole = (typeof GUARDRAIL_ROLES)[number];
+
 /** The guardrail's own variables; every one has a default that works on a developer machine. */
 const guardrailEnv = {
   /** Largest text accepted, in UTF-8 bytes. */
@@ -42,6 +45,16 @@ const guardrailEnv = {
   GUARDRAIL_ADMIN_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   /** Plant canary tokens in system prompts handed out by guardrail.canary.v1. */
   GUARDRAIL_CANARY_TOKENS: boolean().default(true),
+  /**
+   * What this process does: `all` (checks and the decision audit), `check` (the hot path only: HTTP and
+   * NATS checks, policy administration) or `audit` (only the consumer that writes published decisions to
+   * the audit log). Splitting keeps audit transactions off the event loop that answers checks; a
+   * deployment that runs `check` replicas must run at least one `audit` replica, or decisions wait in
+   * the stream (they are not lost) until one runs.
+   */
+  GUARDRAIL_ROLE: z
+    .enum(GUARDRAIL_ROLES, { message: `expected one of ${GUARDRAIL_ROLES.join(', ')}` })
+    .default('all'),
 };
 
 export function loadGuardrailConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -76,6 +89,7 @@ export function loadGuardrailConfig(env: NodeJS.ProcessEnv = process.env) {
       policyPollMs: own.GUARDRAIL_POLICY_POLL_MS,
       adminToken: own.GUARDRAIL_ADMIN_TOKEN,
       canaryTokens: own.GUARDRAIL_CANARY_TOKENS,
+      role: own.GUARDRAIL_ROLE,
     },
   };
 }

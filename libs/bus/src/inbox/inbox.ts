@@ -19,6 +19,25 @@ export async function claimInbox(
 }
 
 /**
+ * `claimInbox` for many messages in one statement, for consumers that handle a batch in one transaction;
+ * returns the ids seen for the first time (a repeated id in the batch counts once).
+ */
+export async function claimInboxMany(
+  tx: Tx,
+  consumer: string,
+  messageIds: readonly string[],
+  subject: string,
+): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ message_id: string }[]>`
+    INSERT INTO bus_inbox (consumer, message_id, subject)
+    SELECT ${consumer}, id, ${subject} FROM unnest(${[...messageIds]}::text[]) AS id
+    ON CONFLICT (consumer, message_id) DO NOTHING
+    RETURNING message_id`;
+  return new Set(rows.map((row) => row.message_id));
+}
+
+/**
  * Forgets processed ids older than any message the streams can still redeliver (their max age plus a
  * margin), so the inbox does not grow forever.
  */

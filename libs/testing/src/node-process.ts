@@ -11,11 +11,12 @@ export class NodeProcess {
   private readonly child: ChildProcess;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(entry: string, env: Record<string, string>, args: string[] = []) {
+  /** `execArgv` goes to node itself, before the entry (for example `--cpu-prof` in a benchmark). */
+  constructor(entry: string, env: Record<string, string>, args: string[] = [], execArgv: string[] = []) {
     if (!existsSync(entry)) {
       throw new Error(`${entry} does not exist: run \`npm run build\` before the integration and e2e tests`);
     }
-    this.child = spawn(process.execPath, [entry, ...args], {
+    this.child = spawn(process.execPath, [...execArgv, entry, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

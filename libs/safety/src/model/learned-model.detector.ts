@@ -1,4 +1,4 @@
-import { hazardsIn } from '../detectors/attack/harmful-request.detector';
+import { hazardsIn, isRequest } from '../detectors/attack/harmful-request.detector';
 import type { AnalysisContext, AnalyzedText, Category, Detector, Direction, Finding } from '../types';
 import type { LinearModel } from './linear-model';
 
@@ -23,10 +23,14 @@ export class LearnedModelDetector implements Detector {
   detect(text: AnalyzedText, _context: AnalysisContext): Finding[] {
     const probabilities = this.model.predict(text.normalized, this.out);
     const findings: Finding[] = [];
+    let request: boolean | undefined;
     for (let h = 0; h < probabilities.length; h++) {
-      const score = probabilities[h];
+      let score = probabilities[h];
       if (score < REPORT_FLOOR) continue;
       const head = this.model.heads[h];
+      // The harmful head learned topics as much as requests; a statement with no ask in it is discounted.
+      if (head === 'harmful' && !(request ??= isRequest(text.normalized))) score = discount(score);
+      if (score < REPORT_FLOOR) continue;
       findings.push({
         detector: 'model.ngram',
         category: categoryOf(head, text),
@@ -43,6 +47,14 @@ const DESCRIPTIONS: Record<string, string> = {
   jailbreak: 'a jailbreak',
   harmful: 'a request for harmful help',
 };
+
+/** Log-odds removed from a harmful-head score when the text asks for nothing. */
+const NOT_A_REQUEST = 2;
+
+function discount(p: number): number {
+  const logit = Math.log(p / (1 - p)) - NOT_A_REQUEST;
+  return 1 / (1 + Math.exp(-logit));
+}
 
 function categoryOf(head: string, text: AnalyzedText): Category {
   if (head === 'injection') return 'prompt_injection';

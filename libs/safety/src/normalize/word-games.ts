@@ -28,6 +28,11 @@ export function findWordGames(normalized: string): WordGameRun[] {
   for (let m = WORD.exec(normalized); m !== null; m = WORD.exec(normalized))
     words.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   if (words.length < MIN_WORDS) return [];
+  // Most of a run must decode, and a word that is English as written never does: text that is mostly
+  // English already (nearly every text) is done after one lexicon lookup per word.
+  let plain = 0;
+  for (const { word } of words) if (isLexiconWord(word)) plain++;
+  if (plain > (1 - MIN_DECODED_SHARE) * words.length) return [];
   const runs: WordGameRun[] = [];
   const pig = decodeRun(words, unPigLatin, guessPigLatin);
   if (pig) {

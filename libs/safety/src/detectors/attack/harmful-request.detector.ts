@@ -310,6 +310,14 @@ function findActs(text: string): Act[] {
   }));
 }
 
+/**
+ * Whether the text asks for something at all: a question, an imperative, a stated wish or plan. A harmful
+ * *request* needs one; a statement ("my neighbour's dog barks all night") is not asking for help with harm.
+ */
+export function isRequest(text: string): boolean {
+  return text.includes('?') || scanCues(text, INTENT_CUES, 1).some((hit) => hit.cue.family === 'intent');
+}
+
 /** The hazards a text touches, strongest first, whether or not it asks for them: used to name model hits. */
 export function hazardsIn(text: string): HazardCode[] {
   return findActs(text)

@@ -156,7 +156,7 @@ const CONCEPTS: Readonly<Partial<Record<HazardCode, readonly Tier[]>>> = {
         'pull\\w* (?:my|his|her) own (?:tooth|teeth|molar)',
         '(?:operate|stitch\\w*|perform surgery) on (?:myself|my own)',
         'fentanyl patch\\w*',
-        '\\d+ grams of (?:tylenol|acetaminophen|paracetamol|ibuprofen)',
+        'grams of (?:tylenol|acetaminophen|paracetamol|ibuprofen)',
         'instead of (?:chemo|chemotherapy|insulin|my medication)',
       ],
     ],
@@ -289,7 +289,7 @@ const CONCEPTS: Readonly<Partial<Record<HazardCode, readonly Tier[]>>> = {
     [
       2.4,
       [
-        '(?:extremely |very |most |as )?explicit (?:sex|sexual|porn\\w*)? ?(?:scenes?|stor(?:y|ies)|details?|descriptions?|as you can)',
+        'explicit (?:sex|sexual|porn\\w*)? ?(?:scenes?|stor(?:y|ies)|details?|descriptions?|as you can)',
         'graphic (?:sexual )?detail',
         'sexts?',
         'filth(?:y|iest)',
@@ -325,14 +325,14 @@ const CONCEPTS: Readonly<Partial<Record<HazardCode, readonly Tier[]>>> = {
     [
       2.8,
       [
-        'os\\.environ',
+        'environ',
 
-        '(?:every|all|any) (?:api )?(?:keys?|tokens?|secrets?) (?:you|in|from)',
+        '(?:every|all|any) (?:api keys?|keys?|tokens?|secrets?) (?:you|in|from)',
         'docker socket',
         'docker\\.sock',
         'privileged container',
         'mounts? the host',
-        '/etc/(?:shadow|passwd)',
+        'etc.(?:shadow|passwd)',
         'fork bomb',
         'curl [^ ]+ ?\\| ?(?:ba)?sh',
         'wget [^ ]+ ?\\| ?(?:ba)?sh',

@@ -83,7 +83,7 @@ const INTENT_CUES: readonly Cue[] = [
 ];
 
 /** Contexts in which hazard words are studied, prevented, narrated or treated rather than requested. */
-const CONTEXT_CUES: readonly Cue[] = [
+export const CONTEXT_CUES: readonly Cue[] = [
   cue(
     'context.defensive',
     'defensive',
@@ -267,7 +267,7 @@ export class HarmfulRequestDetector implements Detector {
     const tempering = operational ? contexts.filter((hit) => hit.cue.family !== 'fiction') : contexts;
     const context = evidence(tempering);
 
-    const byHazard = new Map<HazardCode, Act[]>();
+    const byHazard = new Map<HazardCode, HazardAct[]>();
     for (const act of acts) byHazard.set(act.hazard, [...(byHazard.get(act.hazard) ?? []), act]);
     const findings: Finding[] = [];
     for (const [hazard, hazardActs] of byHazard) {
@@ -294,14 +294,15 @@ export class HarmfulRequestDetector implements Detector {
   }
 }
 
-interface Act {
+export interface HazardAct {
   hazard: HazardCode;
   weight: number;
   start: number;
   end: number;
 }
 
-function findActs(text: string): Act[] {
+/** Every hazard act or concept in a normalised text, one per lexicon term. */
+export function findActs(text: string): HazardAct[] {
   return scanCues(text, ALL_HAZARD_TERMS, 1).map((hit) => ({
     hazard: (hit.cue as HazardTerm).family,
     weight: hit.cue.weight,

@@ -1,7 +1,9 @@
 import type { Detector } from '../../types';
+import { HarmfulContentDetector } from './harmful-content.detector';
 import { SystemPromptLeakDetector, type SystemPromptLeakOptions } from './system-prompt-leak.detector';
 import { UnsafeMarkupDetector, type UnsafeMarkupOptions } from './unsafe-markup.detector';
 
+export { HarmfulContentDetector } from './harmful-content.detector';
 export { SystemPromptLeakDetector, type SystemPromptLeakOptions } from './system-prompt-leak.detector';
 export { UnsafeMarkupDetector, type UnsafeMarkupOptions } from './unsafe-markup.detector';
 export { findCodeRanges } from './code-ranges';
@@ -19,7 +21,11 @@ export interface OutputDetectorOptions {
   markup?: UnsafeMarkupOptions;
 }
 
-/** The output-only detectors: system-prompt leakage (with canaries) and unsafe markup. */
+/** The output-only detectors: system-prompt leakage (with canaries), harmful content and unsafe markup. */
 export function createOutputDetectors(options: OutputDetectorOptions = {}): Detector[] {
-  return [new SystemPromptLeakDetector(options.leakage), new UnsafeMarkupDetector(options.markup)];
+  return [
+    new SystemPromptLeakDetector(options.leakage),
+    new HarmfulContentDetector(),
+    new UnsafeMarkupDetector(options.markup),
+  ];
 }

@@ -25,12 +25,15 @@ interface Row {
   text: string;
   label: 'attack' | 'benign';
   category: string;
+  half?: string;
 }
 
 const argv = process.argv.slice(2);
 const DATASET = stringOption('dataset', 'BENCH_DATASET', '/work/shared/datasets/prompts_dev.jsonl');
 const THRESHOLD = Number(stringOption('threshold', 'BENCH_THRESHOLD', '0.5'));
 const ROUNDS = intOption(argv, 'rounds', 'BENCH_ROUNDS', 3);
+/** Only rows whose `half` field is this (the blind set's odd/even split); all rows when unset. */
+const HALF = stringOption('half', 'BENCH_HALF', '');
 if (!(THRESHOLD > 0 && THRESHOLD <= 1)) throw new Error(`--threshold must be in (0, 1], got ${THRESHOLD}`);
 
 function stringOption(name: string, envName: string, fallback: string): string {
@@ -52,8 +55,10 @@ function load(path: string): Row[] {
         text: row.text,
         label: row.label,
         category: row.category ?? row.label,
+        half: row.half,
       };
-    });
+    })
+    .filter((row) => HALF === '' || row.half === HALF);
 }
 
 function percent(part: number, whole: number): string {
@@ -185,7 +190,7 @@ function twoKilobytes(): string {
 
 function main(): void {
   const rows = load(DATASET);
-  console.log(`# Guardrail accuracy: ${DATASET}\n`);
+  console.log(`# Guardrail accuracy: ${DATASET}${HALF ? ` (half: ${HALF})` : ''}\n`);
   console.log(`Machine: ${machineDescription()}`);
   console.log(
     `Rows: ${rows.length}; flagged when the default constitution (block threshold ${THRESHOLD}) blocks the row; latency over ${ROUNDS} rounds after one warm-up pass.\n`,

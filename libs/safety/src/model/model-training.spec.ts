@@ -40,6 +40,20 @@ describe('training corpus', () => {
     const hand = new Set(loadHandWritten().examples.map((e) => e.text));
     expect(rows.filter((row) => hand.has(row))).toEqual([]);
   });
+
+  it('shares no text with the blind evaluation set in bench/data', () => {
+    const blind = resolve(__dirname, '../../../../bench/data/guardrail-blind-set.jsonl');
+    const rows = readFileSync(blind, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { text: string }).text.trim());
+    expect(rows.length).toBeGreaterThan(600);
+    const training = new Set([
+      ...loadHandWritten().examples.map((e) => e.text),
+      ...generateCorpus({ seed: SHIPPED_BUILD.corpusSeed, size: 20000 }).map((e) => e.text),
+    ]);
+    expect(rows.filter((row) => training.has(row))).toEqual([]);
+  });
 });
 
 describe('hand-written training prompts', () => {

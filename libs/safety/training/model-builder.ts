@@ -16,7 +16,7 @@ export interface BuildOptions {
   /**
    * Prompts the project's contributors wrote (training/data), added to the generated corpus. Each is seen
    * `attackRepeat` or `benignRepeat` times: there are a few thousand of them against 120,000 generated
-   * texts, and benign ones count double the attacks so that natural phrasing does not read as an attack.
+   * texts, and benign ones count four times the attacks so that natural phrasing does not read as an attack.
    */
   handWritten?: { examples: readonly Example[]; attackRepeat: number; benignRepeat: number };
 }
@@ -46,7 +46,7 @@ export const SHIPPED_BUILD = {
   corpusSeed: 20261123,
   corpusSize: 120000,
   train: DEFAULT_TRAIN_OPTIONS,
-  handWritten: { attackRepeat: 2, benignRepeat: 4 },
+  handWritten: { attackRepeat: 2, benignRepeat: 8 },
 } as const;
 
 export interface BuiltModel {

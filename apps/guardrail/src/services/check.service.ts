@@ -12,7 +12,7 @@ import type { GuardrailSettings } from '../config/guardrail.config';
 import type { CheckCommand } from '../dtos/check-command';
 import type { BackgroundWork } from './background-work';
 import type { Admission, CallerStateStore } from './caller-state.store';
-import { assessTurn } from './conversation-risk';
+import { assessTurn, conversationWindow } from './conversation-risk';
 import type { DecisionStats } from './decision-stats';
 import { GuardrailError } from './guardrail-error';
 import type { GuardrailMetrics } from './guardrail-metrics';
@@ -59,7 +59,7 @@ export class CheckService {
     // Escalation is about what the user asks for over a conversation: inputs only, like its principle.
     const turn =
       command.direction === 'input'
-        ? assessTurn(detected, admission.priorRisk)
+        ? assessTurn(detected, admission.priorRisk, this.window(command))
         : { report: detected, risk: admission.priorRisk };
     const report = turn.report;
     const route = await this.route(command);
@@ -79,6 +79,17 @@ export class CheckService {
     this.observe(command, report, result, route, latencyMs);
     this.afterReply(command, admission, turn.risk, report, result, route);
     return result;
+  }
+
+  /** The guard's reading of the caller's recent user turns together with this one, when it sent them. */
+  private window(command: CheckCommand): { report: SafetyReport; turns: number } | undefined {
+    const window = conversationWindow(command.messages, command.text);
+    if (!window) return undefined;
+    const report = this.deps.guard.check(window.text, {
+      direction: 'input',
+      systemPrompt: command.systemPrompt,
+    });
+    return { report, turns: window.turns };
   }
 
   /**

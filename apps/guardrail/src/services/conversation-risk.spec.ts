@@ -1,5 +1,12 @@
 import type { CategoryScore, SafetyReport } from '@rampart/safety';
-import { assessTurn, ESCALATION_DETECTOR, nextRisk } from './conversation-risk';
+import {
+  assessTurn,
+  conversationWindow,
+  ESCALATION_DETECTOR,
+  nextRisk,
+  WINDOW_MAX_CHARS,
+  WINDOW_TURNS,
+} from './conversation-risk';
 
 const report = (categories: CategoryScore[]): SafetyReport => ({
   findings: [],
@@ -54,5 +61,29 @@ describe('conversation risk', () => {
     let risk = 0.6;
     for (let i = 0; i < 5; i++) risk = assessTurn(report([]), risk).risk;
     expect(risk).toBeLessThan(0.25);
+  });
+
+  it('escalates a turn that says more read with the turns before it than alone, and says so', () => {
+    const turn = report([{ category: 'harmful:S2', score: 0.1 }]);
+    const window = { report: report([{ category: 'harmful:S2', score: 0.7 }]), turns: 3 };
+    const { report: raised } = assessTurn(turn, 0, window);
+    expect(raised.findings[0]).toMatchObject({
+      detector: ESCALATION_DETECTOR,
+      score: 0.7,
+      reason: expect.stringContaining('read with the 3 turn(s) before it'),
+    });
+    // A window that adds nothing leaves the turn alone.
+    expect(assessTurn(turn, 0, { report: report([]), turns: 3 }).report).toBe(turn);
+  });
+
+  it('reads only recent user turns into the window, within a size bound', () => {
+    expect(conversationWindow([{ role: 'assistant', content: 'Hi!' }], 'hello')).toBeUndefined();
+    const many = Array.from({ length: 10 }, (_, i) => ({ role: 'user', content: `turn ${i}` }));
+    expect(conversationWindow(many, 'now')).toEqual({
+      text: [...many.slice(-WINDOW_TURNS).map((m) => m.content), 'now'].join('\n'),
+      turns: WINDOW_TURNS,
+    });
+    const long = [{ role: 'user', content: 'x'.repeat(10_000) }];
+    expect(conversationWindow(long, 'now')!.text.length).toBe(WINDOW_MAX_CHARS);
   });
 });

@@ -28,6 +28,26 @@ function isStepTowardHarm(category: Category): boolean {
   );
 }
 
+function stepScore(report: SafetyReport): number {
+  return Math.max(0, ...report.categories.filter((c) => isStepTowardHarm(c.category)).map((c) => c.score));
+}
+
+/** Recent user turns read with the current one: enough for a crescendo, bounded for the hot path. */
+export const WINDOW_TURNS = 4;
+export const WINDOW_MAX_CHARS = 4_000;
+
+/** The text of the conversation window, or undefined when there are no earlier user turns. */
+export function conversationWindow(
+  messages: readonly { role: string; content: string }[],
+  text: string,
+): { text: string; turns: number } | undefined {
+  const earlier = messages.filter((m) => m.role === 'user' && m.content.trim() !== '').slice(-WINDOW_TURNS);
+  if (earlier.length === 0) return undefined;
+  let joined = [...earlier.map((m) => m.content), text].join('\n');
+  if (joined.length > WINDOW_MAX_CHARS) joined = joined.slice(joined.length - WINDOW_MAX_CHARS);
+  return { text: joined, turns: earlier.length };
+}
+
 export interface AssessedTurn {
   /** The report the policy decides on: with a `multi_turn_escalation` finding when the conversation raised it. */
   report: SafetyReport;
@@ -42,18 +62,29 @@ export interface AssessedTurn {
  * remembers and the raise it applies are one calculation it owns; the escalation becomes a finding that
  * the constitution's `no-multi-turn-escalation` principle blocks like any other.
  */
-export function assessTurn(report: SafetyReport, priorRisk: number): AssessedTurn {
-  const own = Math.max(
-    0,
-    ...report.categories.filter((c) => isStepTowardHarm(c.category)).map((c) => c.score),
-  );
-  if (priorRisk <= 0 || own < ESCALATE_FROM) return { report, risk: nextRisk(priorRisk, own) };
-  const escalated = own + (1 - own) * priorRisk * DEFAULT_FUSION.priorRiskWeight;
+export function assessTurn(
+  report: SafetyReport,
+  priorRisk: number,
+  /** The guard's report on the conversation's recent user turns read together with this one, if any. */
+  window?: { report: SafetyReport; turns: number },
+): AssessedTurn {
+  const own = stepScore(report);
+  const together = window ? stepScore(window.report) : 0;
+  const carried =
+    priorRisk > 0 && own >= ESCALATE_FROM ? own + (1 - own) * priorRisk * DEFAULT_FUSION.priorRiskWeight : 0;
+  // Read together, mild steps can say what none says alone ("which plants are toxic" … "which have no
+  // taste" … "least likely to be noticed in tea"); only a window that says more than the turn counts.
+  const fromWindow = together > own ? together : 0;
+  const escalated = Math.max(carried, fromWindow);
+  if (escalated <= own) return { report, risk: nextRisk(priorRisk, own) };
   const finding: Finding = {
     detector: ESCALATION_DETECTOR,
     category: 'multi_turn_escalation',
     score: escalated,
-    reason: `earlier turns of this conversation carry risk ${priorRisk.toFixed(2)}, raising this turn from ${own.toFixed(2)} to ${escalated.toFixed(2)}`,
+    reason:
+      fromWindow >= carried
+        ? `this turn scores ${own.toFixed(2)} alone; read with the ${window!.turns} turn(s) before it, the conversation scores ${together.toFixed(2)}`
+        : `earlier turns of this conversation carry risk ${priorRisk.toFixed(2)}, raising this turn from ${own.toFixed(2)} to ${escalated.toFixed(2)}`,
   };
   const categories = [
     ...report.categories.filter((c) => c.category !== 'multi_turn_escalation'),

@@ -28,12 +28,19 @@ export class LearnedModelDetector implements Detector {
       let score = probabilities[h];
       if (score < REPORT_FLOOR) continue;
       const head = this.model.heads[h];
-      // The harmful head learned topics as much as requests; a statement with no ask in it is discounted.
-      if (head === 'harmful' && !(request ??= isRequest(text.normalized))) score = discount(score);
+      let category: Category = head === 'injection' ? 'prompt_injection' : 'jailbreak';
+      if (head === 'harmful') {
+        // The harmful head learned topics as much as requests: a statement with no ask in it is
+        // discounted. (Discounting texts that name no hazard the lexicons know cost 7 points of recall on
+        // the blind set for a point of false positives on the dev set: the model's reach is the point.)
+        if (!(request ??= isRequest(text.normalized))) score = discount(score, NOT_A_REQUEST);
+        // Named after the hazard the wording points to; non-violent crimes, the commonest, otherwise.
+        category = `harmful:${hazardsIn(text.normalized)[0] ?? 'S2'}`;
+      }
       if (score < REPORT_FLOOR) continue;
       findings.push({
         detector: 'model.ngram',
-        category: categoryOf(head, text),
+        category,
         score,
         reason: `learned n-gram model rates the text ${(score * 100).toFixed(0)}% likely ${DESCRIPTIONS[head] ?? head}`,
       });
@@ -51,13 +58,7 @@ const DESCRIPTIONS: Record<string, string> = {
 /** Log-odds removed from a harmful-head score when the text asks for nothing. */
 const NOT_A_REQUEST = 2;
 
-function discount(p: number): number {
-  const logit = Math.log(p / (1 - p)) - NOT_A_REQUEST;
+function discount(p: number, by: number): number {
+  const logit = Math.log(p / (1 - p)) - by;
   return 1 / (1 + Math.exp(-logit));
-}
-
-function categoryOf(head: string, text: AnalyzedText): Category {
-  if (head === 'injection') return 'prompt_injection';
-  if (head === 'jailbreak') return 'jailbreak';
-  return `harmful:${hazardsIn(text.normalized)[0] ?? 'S2'}`;
 }

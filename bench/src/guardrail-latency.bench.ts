@@ -145,6 +145,7 @@ async function main(): Promise<void> {
   );
   const nc = await connect({ servers: infraUrls().natsUrl });
   const rows: (string | number)[][] = [];
+  let inService: string | undefined;
   try {
     for (const { port } of services) {
       await waitFor(
@@ -178,7 +179,11 @@ async function main(): Promise<void> {
       ...Object.entries(infrastructurePids()),
     ]) as Record<string, number | number[] | undefined>;
     const baseline = await measuredOpenLoop(RATE, SECONDS, raw(echoSubject), pids);
+    const checkers = services.filter(({ role }) => role !== 'audit');
+    const before = await Promise.all(checkers.map(({ port }) => scrapeTimeSums(port)));
     const guarded = await measuredOpenLoop(RATE, SECONDS, raw(checkSubject), pids);
+    const after = await Promise.all(checkers.map(({ port }) => scrapeTimeSums(port)));
+    inService = timeSplit(before, after);
     const base = baseline.latency.percentile(99);
     for (const { name, latency } of local) {
       rows.push([
@@ -225,6 +230,41 @@ async function main(): Promise<void> {
   );
   process.stdout.write(
     `${markdownTable(['path', 'n', 'p50 ms', 'p99 ms', 'errors', 'p99 vs echo', 'CPU ms per request'], rows)}\n`,
+  );
+  if (inService) process.stdout.write(`\nin the check process(es), per request: ${inService}\n`);
+}
+
+/** Sums and counts of the check and detector duration histograms, read from a service's /metrics. */
+async function scrapeTimeSums(port: number): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const sums: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const match =
+      /^rampart_guardrail_(check|detector)_duration_seconds_(sum|count)\{(?:[^}]*?detector="([^"]+)")?[^}]*\} (\S+)$/.exec(
+        line,
+      );
+    if (!match) continue;
+    const [, histogram, field, detector, value] = match;
+    sums[`${histogram}_${field}`] = (sums[`${histogram}_${field}`] ?? 0) + Number(value);
+    if (detector && field === 'sum') sums[`detector:${detector}`] = Number(value);
+  }
+  return sums;
+}
+
+/** How the check process's time per request splits: receipt to decision, and the detectors within it. */
+function timeSplit(before: Record<string, number>[], after: Record<string, number>[]): string {
+  const delta = (key: string) => after.reduce((sum, a, i) => sum + (a[key] ?? 0) - (before[i][key] ?? 0), 0);
+  const checks = delta('check_count');
+  if (checks === 0) return '';
+  const perCheck = (key: string) => ((delta(key) / checks) * 1000).toFixed(3);
+  const slowest = Object.keys(after[0])
+    .filter((key) => key.startsWith('detector:'))
+    .map((key) => [key.slice('detector:'.length), perCheck(key)] as const)
+    .sort((a, b) => Number(b[1]) - Number(a[1]))
+    .slice(0, 5);
+  return (
+    `receipt to decision ${perCheck('check_sum')} ms, of which detectors ${perCheck('detector_sum')} ms ` +
+    `(mean of ${checks} checks; slowest: ${slowest.map(([name, ms]) => `${name} ${ms}`).join(', ')})`
   );
 }
 

@@ -97,7 +97,8 @@ describe('values of helm/rampart', () => {
       (d) => minimumReplicas(d, hpas) > 1,
     );
 
-    expect(multiReplica.map((d) => componentOf(d)).sort()).toEqual([...SERVICES].sort());
+    // prod runs the guardrail's audit worker (two replicas) as a Deployment of its own.
+    expect(multiReplica.map((d) => componentOf(d)).sort()).toEqual([...SERVICES, 'guardrail-audit'].sort());
     for (const deployment of multiReplica) {
       const pdb = byComponent<IPodDisruptionBudget>(
         manifests,

@@ -160,3 +160,56 @@ seccompProfile:
 true
 {{- end -}}
 {{- end -}}
+
+{{/*
+What runs as pods: each enabled service, then each of its enabled workers — a Deployment of the same
+service in another role (its component is "<service>-<worker>"), with the worker's replicas, resources, env
+and config keys over the service's, and never autoscaled. Returned as JSON (numbers come back as floats, which
+rampart.envString prints as integers). Use with: include "rampart.units" $ | fromJsonArray
+*/}}
+{{- define "rampart.units" -}}
+{{- $units := list -}}
+{{- range $name, $svc := .Values.services }}
+{{- if $svc.enabled }}
+{{- $units = append $units (dict "name" $name "component" $name "svc" $svc "worker" false) -}}
+{{- range $role, $worker := ($svc.workers | default dict) }}
+{{- if $worker.enabled }}
+{{- $unit := deepCopy $svc -}}
+{{- $_ := unset $unit "workers" -}}
+{{- $config := deepCopy ($svc.config | default dict) -}}
+{{- range $key, $value := ($worker.config | default dict) }}{{ $_ := set $config $key $value }}{{ end -}}
+{{- $_ := set $unit "config" $config -}}
+{{- $env := deepCopy ($svc.env | default dict) -}}
+{{- range $key, $value := ($worker.env | default dict) }}{{ $_ := set $env $key $value }}{{ end -}}
+{{- $_ := set $unit "env" $env -}}
+{{- $_ := set $unit "autoscaling" (dict "enabled" false) -}}
+{{- if hasKey $worker "replicas" }}{{ $_ := set $unit "replicas" $worker.replicas }}{{ end -}}
+{{- with $worker.resources }}{{ $_ := set $unit "resources" . }}{{ end -}}
+{{- with $worker.maxOldSpaceSizeMb }}{{ $_ := set $unit "maxOldSpaceSizeMb" . }}{{ end -}}
+{{- $units = append $units (dict "name" $name "component" (printf "%s-%s" $name $role) "svc" $unit "worker" true) -}}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+{{- toJson $units -}}
+{{- end -}}
+
+{{/*
+A guardrail that only checks must have a worker that audits, or its decisions wait in the stream forever.
+Expects the list from rampart.units.
+*/}}
+{{- define "rampart.validateRoles" -}}
+{{- $roles := dict -}}
+{{- range . }}
+{{- if eq .name "guardrail" }}
+{{- $_ := set $roles .component (get (.svc.env | default dict) "GUARDRAIL_ROLE" | default "all") -}}
+{{- end }}
+{{- end -}}
+{{- if eq (get $roles "guardrail" | default "all") "check" -}}
+{{- $audited := false -}}
+{{- range $component, $role := $roles }}{{ if and (ne $component "guardrail") (has $role (list "audit" "all")) }}{{ $audited = true }}{{ end }}{{ end -}}
+{{- if not $audited -}}
+{{- fail "services.guardrail.env.GUARDRAIL_ROLE is check, but no enabled services.guardrail.workers entry sets env GUARDRAIL_ROLE to audit: its decisions would never reach the audit log" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}

@@ -134,4 +134,52 @@ export const EXTENDED_HAZARD_TERMS: readonly HazardTerm[] = [
     2.2,
     `\\b(?:stay awake for (?:days|a week|72 hours|three days)|(?:less|fewer) than (?:[1-7]\\d\\d|[1-9]\\d) calories|(?:only|just) (?:drink(?:ing)?|eat(?:ing)?) water for (?:a week|weeks|days|\\d+ days)|exercis\\w* (?:excessively|until i (?:pass out|collapse|faint))|without (?:taking )?any rest days|(?:get|getting) drunk (?:faster|quicker|as fast as)|binge drink\\w*|replace sleep with|self[- ]administer\\w* (?:anesthesia|anaesthesia|anesthetic|sedatives?|iv)|(?:reset|pop) (?:a |my )?dislocated (?:shoulder|joint) (?:on my own|myself|at home))\\b`,
   ),
+  // Acts whose object takes adjectives ("a legal document", "digital signatures"), and acts the lexicons
+  // above name only by their nouns: hijacking, attacks on services, violent unrest, smuggling past
+  // security, dangerous self-treatment, concealment, deceiving customers, kinship with criminals.
+  H(
+    'S2',
+    2.6,
+    `\\b(?:forg(?:e|es|ed|ing)|fak(?:e|es|ed|ing)|falsif(?:y|ies|ied|ying)|counterfeit(?:s|ed|ing)?)\\s+(?:a |an |the |my |some |someone['’]s |his |her |their )?(?:[a-z]+ ){0,2}(?:signatures?|documents?|contracts?|wills?|deeds?|passports?|visas?|diplomas?|transcripts?|certificates?|licen[cs]es?|permits?|prescriptions?|receipts?|invoices?|pay ?stubs?|notari[sz]ations?|stamps?|seals?|titles?|records?)\\b`,
+  ),
+  H(
+    'S1',
+    3.0,
+    `\\bhijack(?:s|ed|ing)?\\s+(?:a |an |the |this |that )?(?:[a-z]+ ){0,1}(?:planes?|airplanes?|aircraft|airliners?|jets?|flights?|buses|bus|trains?|ships?|boats?|vessels?|trucks?|tankers?|school ?bus)\\b`,
+  ),
+  H(
+    'S2',
+    2.6,
+    `\\b(?:overwhelm|overload|crash|take down|knock (?:down|out|offline)|bring down|spam)(?:s|es|ed|ing)?\\s+(?:a |an |the |their |his |her |someone['’]s |(?:my |a |the )?[a-z-]+['’]s )?(?:[a-z]+ ){0,2}(?:websites?|web ?sites?|servers?|networks?|apis?|online (?:services?|stores?|shops?)|social media pages?|pages?|forums?|inbox(?:es)?|phone lines?|hotlines?)\\b|\\b(?:bots?|scripts?|botnets?)\\b[^.?!]{0,20}?\\bto (?:overwhelm|overload|flood|crash|take down|spam|mass[- ]report|harass)\\b`,
+  ),
+  H(
+    'S1',
+    2.6,
+    `\\b(?:plan|organi[sz]e|start|stage|lead|coordinate|incite)(?:s|d|ed|ing)?\\s+(?:a |an |the )?(?:violent|armed) (?:protests?|demonstrations?|uprisings?|riots?|rebellions?|insurrections?|mobs?)\\b|\\b(?:plan|organi[sz]e|stage|lead|coordinate)(?:s|d|ed|ing)?\\s+(?:a |an |the )?(?:riot|insurrection|coup|lynch mob)\\b`,
+  ),
+  H(
+    'S1',
+    3.4,
+    `\\b(?:with|to|among) (?:other|fellow|my fellow|my) (?:terrorists|extremists|jihadists|militants|insurgents)\\b`,
+  ),
+  H(
+    'S2',
+    2.6,
+    `\\b(?:with|to|among) (?:other|fellow|my fellow) (?:criminals|gang members|drug dealers|dealers|smugglers|traffickers|thieves|scammers|fraudsters)\\b|\\bsneak(?:s|ed|ing)?\\s+(?:[a-z]+ ){0,4}?(?:on(?:to)? (?:an? |the )?(?:plane|airplane|flight|aircraft)|(?:past|through) (?:the )?(?:tsa|airport security|security checkpoints?|metal detectors?|customs|border control|border))\\b`,
+  ),
+  H(
+    'S6',
+    2.6,
+    `\\bself[- ]administer(?:s|ed|ing)?\\s+(?:[a-z]+ ){0,2}(?:an(?:a)?esthe\\w*|general an(?:a)?esthe\\w*|sedation|sedatives?|propofol|ketamine|morphine|fentanyl|opioids?|iv (?:drugs|sedation))\\b|\\b(?:bleach|turpentine|kerosene|hydrogen peroxide|chlorine dioxide|mms|borax)\\b[^.?!]{0,30}?\\b(?:clean|cleanse|detox|flush|purify|cure|treat)(?:s|es|ed|ing)?\\s+(?:my |your |his |her |the |our )?(?:[a-z]+ ){0,1}(?:organs?|body|blood|colon|liver|kidneys?|stomach|insides|intestines|system|autism|covid|cancer|parasites)\\b`,
+  ),
+  H(
+    'S2',
+    2.6,
+    `\\b(?:hide|hiding|conceal|concealing|mask|masking|cover up|covering up|get rid of)\\s+(?:the |any |all )?(?:signs|evidence|traces|smell|symptoms) of (?:my |his |her |their |our )?(?:drug use|drug abuse|using drugs|drugs|meth|cocaine|heroin|being high|a crime|the crime|the murder|the abuse|abuse|the theft|the fraud)\\b`,
+  ),
+  H(
+    'S2',
+    2.4,
+    `\\bto (?:deceive|mislead|trick|dupe|defraud) (?:my |the |our |their |potential |unsuspecting )?(?:customers|consumers|buyers|investors|voters|users|patients|donors|the public|people|shoppers|clients)\\b`,
+  ),
 ];

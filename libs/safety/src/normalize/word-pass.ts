@@ -1,4 +1,5 @@
 import { FoldKind } from './confusables';
+import { isDictionaryHash } from './dictionary';
 import { HASH_SEED, hashStep, isLexiconHash, isRot13Ambiguous } from './lexicon';
 import { Rot13Tracker, rot13Code } from './rot13-scanner';
 import { ScriptWords } from './script-words';
@@ -146,6 +147,9 @@ function countAndUndoLeet(
   let pureFolds = 0;
   let nativeLetters = 0;
   let otherLetters = 0;
+  let wordsUndone = 0;
+  /** Tokens with leet characters that the strict reading left alone: [start, end) pairs. */
+  const leftAlone: number[] = [];
   for (let start = 0; start < length;) {
     const code = units[start];
     const kind = kinds[start] & 0x7f;
@@ -186,10 +190,20 @@ function countAndUndoLeet(
     if (native > 0) mixedFolds += folded;
     else if (other === 0 && folded >= 3) pureFolds += folded;
     if (native === 0 && folded > 0) scriptWords.add(start, end, other > 0);
-    if (leetspeak && other === 0 && symbols > 0 && native + folded > 0)
-      leetChars += undoLeet(buffer, start, end);
+    if (leetspeak && other === 0 && symbols > 0) {
+      const changed = native + folded > 0 ? undoLeet(buffer, start, end) : 0;
+      if (changed > 0) {
+        leetChars += changed;
+        wordsUndone++;
+      } else leftAlone.push(start, end);
+    }
     start = end;
   }
+  // A text that is written in leetspeak spells its short words that way too ("h0w 70 m4k3 4 80m8"): once
+  // two words were read back, a token is also read back when it is a word under the looser rule.
+  if (wordsUndone >= LEET_TEXT_WORDS)
+    for (let i = 0; i < leftAlone.length; i += 2)
+      leetChars += undoLeet(buffer, leftAlone[i], leftAlone[i + 1], true);
   const foreignText = otherLetters > nativeLetters;
   scriptWords.restore(buffer, foreignText);
   return {
@@ -198,14 +212,22 @@ function countAndUndoLeet(
   };
 }
 
-/** Undoes leetspeak in the token [start, end) when it is a word in disguise; returns characters changed. */
-function undoLeet(buffer: TextBuffer, start: number, end: number): number {
+/** Words read back from leetspeak after which a text counts as written in it. */
+const LEET_TEXT_WORDS = 2;
+
+/**
+ * Undoes leetspeak in the token [start, end) when it is a word in disguise; returns characters changed.
+ * `inLeetText` (the text is leetspeak already) also accepts short and all-symbol tokens ("70", "4",
+ * "80m8") and words of the general dictionary, but only as words, never by shape.
+ */
+function undoLeet(buffer: TextBuffer, start: number, end: number, inLeetText = false): number {
   const { units, kinds } = buffer;
   // Mentions, signs and exclamation marks at the edges are punctuation, not letters.
   while (start < end && (units[start] === 0x40 || units[start] === 0x2b)) start++;
   while (end > start && (units[end - 1] === 0x21 || units[end - 1] === 0x2b)) end--;
   // No lexicon word is this long, and leetspeak that long is not a word either: base64, hashes, identifiers.
-  if (end - start < 3 || end - start > MAX_LEET_WORD || isProtected(buffer, start, end)) return 0;
+  if (end - start < (inLeetText ? 1 : 3) || end - start > MAX_LEET_WORD || isProtected(buffer, start, end))
+    return 0;
   if (units[start] === 0x30 && units[start + 1] === 0x78) return 0; // 0x… is a hex literal
   let letters = 0;
   let leets = 0;
@@ -233,14 +255,18 @@ function undoLeet(buffer: TextBuffer, start: number, end: number): number {
   }
   let inner = false;
   for (let at = firstLetter + 1; at < lastLetter && !inner; at++) inner = !isLetter(units[at]);
-  if (leets === 0 || letters < 2) return 0;
+  if (leets === 0 || (letters < 2 && !inLeetText)) return 0;
+  if (letters === 0 && isPartOfNumber(buffer, start, end)) return 0;
 
   // A word of the lexicon under some reading of the ambiguous characters (1 → i or l) settles it.
   const variants = ambiguous <= 3 ? 1 << ambiguous : 1;
   let chosen = -1;
-  for (let variant = 0; variant < variants && chosen < 0; variant++)
-    if (isLexiconHash(readingHash(units, start, end, variant))) chosen = variant;
+  for (let variant = 0; variant < variants && chosen < 0; variant++) {
+    const reading = readingHash(units, start, end, variant);
+    if (isLexiconHash(reading) || (inLeetText && isDictionaryHash(reading))) chosen = variant;
+  }
   if (chosen < 0) {
+    if (inLeetText) return 0;
     // Otherwise only an unmistakable shape: several substitutions inside a pronounceable word, and none of
     // the shapes of identifiers (sha256, x86, i18n), hex strings or serial numbers.
     if (leets < 2 || letters < 3 || !inner || mixedDigits || rareLeet || hexOnly) return 0;
@@ -278,6 +304,15 @@ function readingHash(units: Uint16Array, start: number, end: number, variant: nu
     hash = hashStep(hash, readUnit(unit, variant, index));
   }
   return hash;
+}
+
+/** Times, decimals, dates, ranges and amounts ("10:45", "4.99", "1/2", "$5") are numbers, not words. */
+const NUMBER_JOINERS = new Set([...':.,/-%$€£'].map((char) => char.charCodeAt(0)));
+function isPartOfNumber(buffer: TextBuffer, start: number, end: number): boolean {
+  const { units, length } = buffer;
+  return (
+    (start > 0 && NUMBER_JOINERS.has(units[start - 1])) || (end < length && NUMBER_JOINERS.has(units[end]))
+  );
 }
 
 /** E-mail addresses keep their digits: `j0hn@mail.com` is data, not a disguised word. */

@@ -1,6 +1,7 @@
 // Guardrail detection accuracy and latency on a labelled prompt set.
 //
-//   npm run build && node bench/dist/guard-accuracy.bench.js [--dataset FILE] [--threshold 0.5] [--rounds 3] [--ablation]
+//   npm run build && node bench/dist/guard-accuracy.bench.js [--dataset FILE] [--threshold 0.5] [--rounds 3]
+//     [--ablation] [--evasion]
 //
 // Every row goes through createSafetyGuard().check(text, {direction: 'input'}) — the normaliser, every
 // detector, the learned model and fusion, as the guardrail runs them — and then the default constitution,
@@ -9,7 +10,8 @@
 // a false positive; the share of benign rows modified is reported beside. --threshold overrides the
 // constitution's default block threshold (0.5). Reports the share of attacks and of benign rows blocked,
 // overall and per category, and the latency of one check by text length. With --ablation it also scores
-// the rule-based detectors alone. Rows: {"text", "label": "attack"|"benign", "category"} per line.
+// the rule-based detectors alone; with --evasion, every row again after each rewrite of lib/evasions
+// (leetspeak, look-alike letters, zero-width characters). Rows: {"text", "label": "attack"|"benign", "category"} per line.
 import { readFileSync } from 'node:fs';
 import {
   createSafetyGuard,
@@ -19,6 +21,7 @@ import {
   type SafetyGuard,
 } from '@rampart/safety';
 import { intOption, LatencyRecorder, machineDescription, markdownTable } from './lib/bench-stats';
+import { EVASIONS } from './lib/evasions';
 
 interface Row {
   id: string;
@@ -203,6 +206,17 @@ function main(): void {
   console.log(latency(guard, rows), '\n');
   console.log('## Latency on fixed 2 KB prompts, by part\n');
   console.log(twoKilobytes(), '\n');
+  if (argv.includes('--evasion')) {
+    console.log('## The same rows, rewritten the way evasions do\n');
+    const evaded = EVASIONS.map((evasion) => [
+      evasion.name,
+      accuracy(
+        guard,
+        rows.map((row) => ({ ...row, text: evasion.apply(row.text) })),
+      ).summary,
+    ]);
+    console.log(markdownTable(['rewrite', 'result'], [['none', result.summary], ...evaded]), '\n');
+  }
   if (argv.includes('--ablation')) {
     const rules = accuracy(createSafetyGuard({ model: false }), rows);
 

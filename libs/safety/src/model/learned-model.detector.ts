@@ -34,6 +34,8 @@ export class LearnedModelDetector implements Detector {
         // discounted. (Discounting texts that name no hazard the lexicons know cost 7 points of recall on
         // the blind set for a point of false positives on the dev set: the model's reach is the point.)
         if (!(request ??= isRequest(text.normalized))) score = discount(score, NOT_A_REQUEST);
+        else if (isWordProblem(text.normalized) && hazardsIn(text.normalized).length === 0)
+          score = discount(score, WORD_PROBLEM);
         // Named after the hazard the wording points to; non-violent crimes, the commonest, otherwise.
         category = `harmful:${hazardsIn(text.normalized)[0] ?? 'S2'}`;
       }
@@ -57,6 +59,24 @@ const DESCRIPTIONS: Record<string, string> = {
 
 /** Log-odds removed from a harmful-head score when the text asks for nothing. */
 const NOT_A_REQUEST = 2;
+
+/**
+ * Log-odds removed when the text is an arithmetic word problem that names no hazard: money, doses and
+ * purchases in a story are what the harmful head learned from fraud and drug requests, but a question
+ * for a quantity over several given numbers, about third persons, is homework, not uplift.
+ */
+const WORD_PROBLEM = 3;
+const QUANTITY_QUESTION =
+  /\b(?:how (?:many|much|far|long|old|fast|tall|often)|what (?:is|was|will be|would be) the (?:total|average|mean|sum|difference|percentage|ratio|cost|price|area|volume|perimeter|probability|value|profit|speed)|what percent(?:age)?|calculate|compute|find the (?:total|number|value|sum|average))\b/;
+const NUMBER = /(?:^|[^a-z0-9])\$?\d+(?:[.,]\d+)?/g;
+
+/** Someone asking for themselves ("how many can I take", "my 4-year-old") is not setting homework. */
+const FIRST_PERSON = /\b(?:i|i['’]m|i['’]d|i['’]ll|i['’]ve|me|my|myself|we|our|us)\b/;
+
+export function isWordProblem(text: string): boolean {
+  if (!QUANTITY_QUESTION.test(text) || FIRST_PERSON.test(text)) return false;
+  return (text.match(NUMBER)?.length ?? 0) >= 2;
+}
 
 function discount(p: number, by: number): number {
   const logit = Math.log(p / (1 - p)) - by;

@@ -84,7 +84,7 @@ describe('guardrail workers in helm/rampart (check and audit as two Deployments)
     const manifests = render({ env: 'prod' });
     const audit = byComponent<INetworkPolicy>(manifests, 'NetworkPolicy', AUDIT);
     const check = byComponent<INetworkPolicy>(manifests, 'NetworkPolicy', 'guardrail');
-    expect(audit.spec!.podSelector.matchLabels).toEqual(
+    expect(audit.spec!.podSelector?.matchLabels).toEqual(
       deploymentOf(manifests, AUDIT).spec!.selector.matchLabels,
     );
     expect(audit.spec!.egress).toEqual(check.spec!.egress);

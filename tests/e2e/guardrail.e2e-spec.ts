@@ -11,8 +11,11 @@ const ADMIN = 'e2e-admin-token-0123456789';
 const GUARDRAIL_ENV = {
   GUARDRAIL_ADMIN_TOKEN: ADMIN,
   GUARDRAIL_ALLOW_SAMPLE_RATE: '1',
-  GUARDRAIL_RATE_LIMIT_PER_SECOND: '50',
-  GUARDRAIL_RATE_LIMIT_BURST: '50',
+  // A slow refill, so the flood test's 70 requests exceed the bucket however long the machine takes to
+  // send them (at 50/s a loaded CI machine refilled it as fast as they arrived); every other test uses
+  // far fewer than 30 checks per caller.
+  GUARDRAIL_RATE_LIMIT_PER_SECOND: '2',
+  GUARDRAIL_RATE_LIMIT_BURST: '30',
   GUARDRAIL_CANARY_MIN_DECISIONS: '20',
   GUARDRAIL_CANARY_CHECK_INTERVAL_MS: '500',
   GUARDRAIL_CANARY_WINDOW_MS: '120000',

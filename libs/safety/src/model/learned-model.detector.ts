@@ -33,11 +33,12 @@ export class LearnedModelDetector implements Detector {
         // The harmful head learned topics as much as requests: a statement with no ask in it is
         // discounted. (Discounting texts that name no hazard the lexicons know cost 7 points of recall on
         // the blind set for a point of false positives on the dev set: the model's reach is the point.)
+        const hazards = hazardsIn(text.normalized);
         if (!(request ??= isRequest(text.normalized))) score = discount(score, NOT_A_REQUEST);
-        else if (isWordProblem(text.normalized) && hazardsIn(text.normalized).length === 0)
+        else if (hazards.length === 0 && isWordProblem(text.normalized))
           score = discount(score, WORD_PROBLEM);
         // Named after the hazard the wording points to; non-violent crimes, the commonest, otherwise.
-        category = `harmful:${hazardsIn(text.normalized)[0] ?? 'S2'}`;
+        category = `harmful:${hazards[0] ?? 'S2'}`;
       }
       if (score < REPORT_FLOOR) continue;
       findings.push({

@@ -159,8 +159,10 @@ principles:
   });
 
   it('refuses an empty document and a list at the top', () => {
-    expect(problemsOf('')).toEqual([expect.stringMatching(/^\(root\): expected a mapping, got null/)]);
-    expect(problemsOf('- a\n')).toEqual([expect.stringMatching(/^\(root\): expected a mapping, got a list/)]);
+    expect(problemsOf('')).toEqual([expect.stringMatching(/^\(document\): expected a mapping, got null/)]);
+    expect(problemsOf('- a\n')).toEqual([
+      expect.stringMatching(/^\(document\): expected a mapping, got a list/),
+    ]);
   });
 
   it('refuses endpoint names that could reach an object prototype', () => {

@@ -8,3 +8,4 @@ export * from './free-port';
 export * from './node-process';
 export * from './fixtures';
 export * from './stream-reader';
+export * from './fake-chat-server';

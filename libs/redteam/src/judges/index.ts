@@ -1,0 +1,10 @@
+export * from './judge';
+export { JUDGE_IDS } from './judge-support';
+export * from './guardrail-verdict.judge';
+export * from './refusal.judge';
+export * from './harmful-content.judge';
+export * from './leakage.judge';
+export * from './success-criteria.judge';
+export * from './llm.judge';
+export * from './outcome-decider';
+export * from './default-judges';

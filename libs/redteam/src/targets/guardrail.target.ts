@@ -1,0 +1,92 @@
+import { isRampartError } from '@rampart/contracts';
+import { RedteamError } from '../redteam-error';
+import type {
+  AttackTarget,
+  ChatMessage,
+  GuardrailVerdict,
+  TargetReply,
+  TargetRequest,
+} from './attack-target';
+
+export interface GuardrailCheckInput {
+  readonly direction: 'input' | 'output';
+  readonly text: string;
+  readonly conversationId: string;
+  readonly endpoint: string;
+  readonly userId: string;
+  readonly messages?: ChatMessage[];
+}
+
+/**
+ * The guardrail's check as the adversary calls it. The application wires it to the guardrail over NATS;
+ * unit tests use a plain object. A failure should be a RampartError whose `retryable` says whether trying
+ * again may help; anything else is treated as retryable.
+ */
+export interface GuardrailChecker {
+  check(input: GuardrailCheckInput, options?: { signal?: AbortSignal }): Promise<GuardrailVerdict>;
+}
+
+export interface GuardrailCallContext {
+  /** The guardrail endpoint (policy) the checks run under; default `redteam`. */
+  readonly endpoint?: string;
+  /** The user the checks are attributed to; default `redteam`. */
+  readonly userId?: string;
+}
+
+export const DEFAULT_GUARDRAIL_ENDPOINT = 'redteam';
+export const DEFAULT_GUARDRAIL_USER = 'redteam';
+
+/** Runs one guardrail check, turning a checker's failure into a REDTEAM_TARGET_FAILED. */
+export async function runGuardrailCheck(
+  checker: GuardrailChecker,
+  input: GuardrailCheckInput,
+  signal: AbortSignal | undefined,
+): Promise<GuardrailVerdict> {
+  try {
+    return await checker.check(input, signal ? { signal } : {});
+  } catch (error) {
+    if (error instanceof RedteamError) throw error;
+    const code = isRampartError(error) ? ` (${error.code})` : '';
+    throw new RedteamError('REDTEAM_TARGET_FAILED', `guardrail ${input.direction} check failed${code}`, {
+      retryable: isRampartError(error) ? error.retryable : true,
+      cause: error,
+      details: { reason: 'guardrail_check' },
+    });
+  }
+}
+
+/**
+ * The guardrail itself as the target: each attacker turn is checked as `input`, with the conversation so
+ * far, and the verdict is the whole reply. No model is called; `reply` is always absent.
+ */
+export class GuardrailTarget implements AttackTarget {
+  readonly id = 'guardrail';
+  readonly kind = 'guardrail' as const;
+  private readonly endpoint: string;
+  private readonly userId: string;
+
+  constructor(
+    private readonly checker: GuardrailChecker,
+    context: GuardrailCallContext = {},
+  ) {
+    this.endpoint = context.endpoint ?? DEFAULT_GUARDRAIL_ENDPOINT;
+    this.userId = context.userId ?? DEFAULT_GUARDRAIL_USER;
+  }
+
+  async send(request: TargetRequest): Promise<TargetReply> {
+    const started = performance.now();
+    const inputCheck = await runGuardrailCheck(
+      this.checker,
+      {
+        direction: 'input',
+        text: request.turn.text,
+        conversationId: request.conversationId,
+        endpoint: this.endpoint,
+        userId: this.userId,
+        messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+      },
+      request.signal,
+    );
+    return { inputCheck, latencyMs: performance.now() - started };
+  }
+}

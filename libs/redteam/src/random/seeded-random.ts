@@ -48,7 +48,7 @@ export class SeededRandom {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick() from an empty list');
-    return items[this.int(0, items.length - 1)] as T;
+    return items[this.int(0, items.length - 1)];
   }
 
   /** A new array in a random order (Fisher–Yates). */
@@ -56,7 +56,7 @@ export class SeededRandom {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
       const j = this.int(0, i);
-      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+      [copy[i], copy[j]] = [copy[j], copy[i]];
     }
     return copy;
   }

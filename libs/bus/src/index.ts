@@ -20,6 +20,7 @@ export * from './transport/message-contexts';
 export * from './transport/rampart-nats.server';
 export * from './transport/rpc-error.filter';
 export * from './queues/job-envelope';
+export * from './queues/job-deferred.error';
 export * from './queues/queue-factory';
 export * from './queues/job-worker.runner';
 export * from './queues/job-processor.decorator';

@@ -4,6 +4,7 @@ import {
   GuardrailPolicyPublishedV1,
   GuardrailPolicyRolledBackV1,
 } from './guardrail/guardrail.contracts';
+import { AdversaryAttackCompletedV1 } from './adversary/adversary.contracts';
 import { DEADLETTER_STREAM, SmokeEmittedV1 } from './platform/platform.contracts';
 
 /**
@@ -15,6 +16,7 @@ export const ALL_EVENTS: readonly EventDef[] = [
   GuardrailDecisionV1,
   GuardrailPolicyPublishedV1,
   GuardrailPolicyRolledBackV1,
+  AdversaryAttackCompletedV1,
 ];
 
 export const ALL_STREAMS: readonly StreamDef[] = [

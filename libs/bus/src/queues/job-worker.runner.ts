@@ -1,5 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { TransactionHost } from '@rampart/database';
 import { fromJsonValue, isRampartError, type JobMessage, type QueueDef } from '@rampart/contracts';
@@ -7,6 +7,7 @@ import { extractTraceContext, maskSecrets, runWithContext, withSpan } from '@ram
 import type { BusLogger } from '../bus-logger';
 import type { BusMetrics } from '../bus-metrics';
 import { claimInbox } from '../inbox/inbox';
+import { JobDeferredError } from './job-deferred.error';
 import type { JobEnvelope } from './job-envelope';
 
 export interface JobContext {
@@ -51,7 +52,7 @@ export class JobWorkerRunner<Q extends QueueDef = QueueDef> {
   ) {}
 
   start(): void {
-    const worker = new Worker<JobEnvelope>(this.def.name, (job) => this.run(job), {
+    const worker = new Worker<JobEnvelope>(this.def.name, (job, token) => this.run(job, token), {
       connection: this.deps.connection,
       prefix: this.deps.prefix,
       concurrency: this.options.concurrency ?? 4,
@@ -91,7 +92,7 @@ export class JobWorkerRunner<Q extends QueueDef = QueueDef> {
     });
   }
 
-  private async run(job: Job<JobEnvelope>): Promise<void> {
+  private async run(job: Job<JobEnvelope>, token?: string): Promise<void> {
     const started = performance.now();
     const meta = job.data?.meta;
     if (!meta || job.data.payload === undefined) {
@@ -138,6 +139,11 @@ export class JobWorkerRunner<Q extends QueueDef = QueueDef> {
           ),
       );
     } catch (error) {
+      if (error instanceof JobDeferredError) {
+        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        this.deps.metrics?.jobs.inc({ queue: this.def.name, outcome: 'deferred' });
+        throw new DelayedError(error.message);
+      }
       if (isRampartError(error) && !error.retryable) {
         throw new UnrecoverableError(maskSecrets(`${error.code}: ${error.message}`));
       }

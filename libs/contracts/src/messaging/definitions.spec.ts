@@ -43,7 +43,7 @@ describe('contract definitions', () => {
   });
 
   it('derives stream subjects from the events declared on each stream', () => {
-    expect(ALL_STREAMS.map((s) => s.name)).toEqual(['PLATFORM', 'GUARDRAIL', 'DEADLETTER']);
+    expect(ALL_STREAMS.map((s) => s.name)).toEqual(['PLATFORM', 'GUARDRAIL', 'ADVERSARY', 'DEADLETTER']);
     expect(eventsOfStream(PLATFORM_STREAM).map((e) => e.type)).toEqual(['platform.smoke.emitted.v1']);
     const streamOf = new Map(ALL_EVENTS.map((e) => [e.type, e.stream.name]));
     expect(streamOf.get('guardrail.decision.v1')).toBe('GUARDRAIL');

@@ -34,6 +34,7 @@ export class JobProcessorExplorer {
         : undefined;
       if (!meta || !instance) continue;
       const processor = instance as QueueProcessor<QueueDef>;
+      const concurrency = processor.concurrency ?? meta.concurrency;
       const runner = new JobWorkerRunner(
         {
           connection: this.queues.connection,
@@ -44,11 +45,11 @@ export class JobProcessorExplorer {
         },
         meta.def,
         (message, context) => processor.process(message, context),
-        { concurrency: meta.concurrency },
+        { concurrency, idempotent: meta.idempotent },
       );
       runner.start();
       this.runners.push(runner);
-      this.logger.info({ queue: meta.def.name, concurrency: meta.concurrency }, 'started queue worker');
+      this.logger.info({ queue: meta.def.name, concurrency }, 'started queue worker');
     }
   }
 

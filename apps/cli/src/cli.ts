@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isRampartError } from '@rampart/contracts';
+import { registerAttackCommands } from './commands/attack.command';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerDbCommands } from './commands/db.command';
 import { registerGuardCommands } from './commands/guard.command';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerDbCommands(program);
   registerGuardCommands(program);
+  registerAttackCommands(program);
   registerUpCommand(program);
   return program;
 }

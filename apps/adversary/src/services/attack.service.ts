@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { claimInbox, type OutboxWriter, Semaphore } from '@rampart/bus';
+import { AdversaryAttackCompletedV1 } from '@rampart/contracts';
+import type { TransactionHost } from '@rampart/database';
+import type { AuditService } from '@rampart/platform';
+import type { AttackRunner, AttackTarget, GeneratedAttack } from '@rampart/redteam';
+import { AdversaryError } from './adversary-error';
+import type { AdversaryMetrics } from './adversary-metrics';
+import type { AmplificationGuard } from './amplification-guard';
+import { toAttackCompleted, type AttackCompletedData } from './attack-result.mapper';
+import type { RedteamCatalog } from './redteam-catalog.service';
+import type { AttackCommand, BatchCommand } from '../dtos/attack-command';
+
+export interface AttackServiceDeps {
+  catalog: RedteamCatalog;
+  runner: AttackRunner;
+  guard: AmplificationGuard;
+  txHost: TransactionHost;
+  outbox: OutboxWriter;
+  audit: AuditService;
+  metrics: AdversaryMetrics;
+  logger: Logger;
+  maxBatch: number;
+}
+
+export interface InboxClaim {
+  consumer: string;
+  messageId: string;
+  subject: string;
+}
+
+/** How long an ad-hoc call waits for a free slot or a token before it answers "try later". */
+const ADMISSION_WAIT_MS = 5_000;
+const BATCH_CONCURRENCY = 16;
+
+/**
+ * Runs attacks: generates them (or regenerates from a replay key), admits each through the amplification
+ * guards, sends it to its target, and records the result — the event and its audit entry commit in one
+ * transaction, so a crash never leaves one without the other.
+ */
+export class AttackService {
+  constructor(private readonly deps: AttackServiceDeps) {}
+
+  /**
+   * One attack. `waitForAdmission` false makes a guard refusal an immediate error (the queue processor
+   * defers the job instead). With `inbox`, the result is recorded only the first time that message id
+   * completes, so a job that re-runs after a crash is counted once.
+   */
+  async run(
+    command: AttackCommand,
+    options: { waitForAdmission?: boolean; inbox?: InboxClaim } = {},
+  ): Promise<AttackCompletedData> {
+    const attack = this.generate(command);
+    const target = this.deps.catalog.target(command.target);
+    return this.execute(attack, target, command, options.waitForAdmission ?? true, options.inbox);
+  }
+
+  async runBatch(command: BatchCommand): Promise<AttackCompletedData[]> {
+    if (command.count > this.deps.maxBatch) {
+      throw new AdversaryError(
+        'ADVERSARY_BATCH_TOO_LARGE',
+        `count: ${command.count} attacks asked, at most ${this.deps.maxBatch} per batch; use a campaign for more`,
+        { details: { field: 'count', limit: this.deps.maxBatch } },
+      );
+    }
+    const attacks = this.deps.catalog.generator.generateMany({
+      persona: command.persona,
+      ...(command.strategy ? { strategy: command.strategy } : {}),
+      seed: command.seed,
+      count: command.count,
+    });
+    const target = this.deps.catalog.target(command.target);
+    const slots = new Semaphore(BATCH_CONCURRENCY);
+    return Promise.all(
+      attacks.map(async (attack) => {
+        await slots.acquire();
+        try {
+          return await this.execute(attack, target, command, true);
+        } finally {
+          slots.release();
+        }
+      }),
+    );
+  }
+
+  generate(command: AttackCommand): GeneratedAttack {
+    const { generator } = this.deps.catalog;
+    if (command.replayKey) return generator.replay(command.replayKey);
+    return generator.generate({
+      persona: command.persona as string,
+      seed: command.seed as string,
+      ...(command.strategy ? { strategy: command.strategy } : {}),
+      ...(command.goal ? { goal: command.goal } : {}),
+    });
+  }
+
+  private async execute(
+    attack: GeneratedAttack,
+    target: AttackTarget,
+    origin: { campaignId?: string; runId?: string },
+    waitForAdmission: boolean,
+    inbox?: InboxClaim,
+  ): Promise<AttackCompletedData> {
+    const lease = await this.admit(target.id, waitForAdmission);
+    this.deps.metrics.inFlight.inc();
+    let data: AttackCompletedData;
+    try {
+      const result = await this.deps.runner.run(attack, target, {
+        persona: this.deps.catalog.personas.get(attack.persona),
+        goal: this.deps.catalog.goals.get(attack.goal.id),
+        // Fresh per attempt: the guardrail keeps per-conversation risk, and a replay must start clean.
+        conversationId: `adv-${attack.attackId}-${randomUUID().slice(0, 8)}`,
+      });
+      data = toAttackCompleted(result, origin);
+    } finally {
+      this.deps.metrics.inFlight.dec();
+      await this.deps.guard.release(lease);
+    }
+    if (data.success && data.severity === 'critical') {
+      await this.deps.guard.coolDown(target.id, `critical success of ${data.persona} (${data.attackId})`);
+      this.deps.logger.warn(
+        { target: target.id, persona: data.persona, attack_id: data.attackId },
+        'critical attack succeeded; target cooling down',
+      );
+    }
+    if (!(await this.record(data, inbox))) return data;
+    this.deps.metrics.attacks.inc({
+      persona: data.persona,
+      strategy: data.strategy.join(','),
+      target: data.target,
+      outcome: data.success ? 'success' : 'failure',
+    });
+    this.deps.metrics.duration.observe({ target_kind: data.targetKind }, data.latencyMs / 1000);
+    return data;
+  }
+
+  /** False when the inbox says this message was recorded before. */
+  private async record(data: AttackCompletedData, inbox?: InboxClaim): Promise<boolean> {
+    return this.deps.txHost.run(async (tx) => {
+      if (inbox && !(await claimInbox(tx, inbox.consumer, inbox.messageId, inbox.subject))) return false;
+      await this.deps.outbox.enqueue(AdversaryAttackCompletedV1, data, { subject: data.attackId });
+      await this.deps.audit.record({
+        actor: 'service:adversary',
+        action: data.success ? 'attack.succeeded' : 'attack.failed',
+        resource: `attack/${data.attackId}`,
+        payload: {
+          replay_key: data.replayKey,
+          persona: data.persona,
+          strategy: data.strategy,
+          goal: data.goalId,
+          target: data.target,
+          success: data.success,
+          decided_by: data.decidedBy,
+          reason: data.reason,
+          ...(data.campaignId ? { campaign_id: data.campaignId } : {}),
+          ...(data.runId ? { run_id: data.runId } : {}),
+        },
+      });
+      return true;
+    });
+  }
+
+  private async admit(target: string, wait: boolean): Promise<string> {
+    const deadline = Date.now() + (wait ? ADMISSION_WAIT_MS : 0);
+    for (;;) {
+      const admission = await this.deps.guard.admit(target);
+      if (admission.admitted) return admission.lease;
+      this.deps.metrics.refused.inc({ reason: admission.reason });
+      if (admission.reason === 'cooldown' || Date.now() + admission.retryAfterMs > deadline) {
+        throw new AdversaryError(
+          'ADVERSARY_GUARDED',
+          admission.reason === 'cooldown'
+            ? `Target "${target}" is cooling down after a critical success; try again in ${Math.ceil(admission.retryAfterMs / 1000)} s`
+            : `Too many attacks (${admission.reason === 'rate' ? 'per-target rate limit' : 'concurrent attack limit'}); try again shortly`,
+          { details: { reason: admission.reason, retry_after_ms: admission.retryAfterMs } },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, admission.retryAfterMs));
+    }
+  }
+}

@@ -6,6 +6,7 @@ import { AdversarialSuffixMutator } from './framing/adversarial-suffix.mutator';
 import { AuthorityMutator } from './framing/authority.mutator';
 import { FictionMutator } from './framing/fiction.mutator';
 import { ManyShotMutator } from './framing/many-shot.mutator';
+import { PlainMutator } from './framing/plain.mutator';
 import { RefusalSuppressionMutator } from './framing/refusal-suppression.mutator';
 import { RoleplayMutator } from './framing/roleplay.mutator';
 import { IndirectCodeMutator } from './injection/indirect-code.mutator';
@@ -28,6 +29,7 @@ import { StrategyRegistry } from './strategy-registry';
 
 /** Every strategy the platform ships. Stateless, so one shared instance of each is enough. */
 export const DEFAULT_STRATEGIES: readonly Strategy[] = Object.freeze([
+  new PlainMutator(),
   new Base64Mutator(),
   new HexMutator(),
   new Rot13Mutator(),

@@ -17,6 +17,7 @@ export { FictionMutator } from './framing/fiction.mutator';
 export { RefusalSuppressionMutator } from './framing/refusal-suppression.mutator';
 export { AuthorityMutator } from './framing/authority.mutator';
 export { ManyShotMutator } from './framing/many-shot.mutator';
+export { PlainMutator } from './framing/plain.mutator';
 export { AdversarialSuffixMutator, SUFFIX_TOKENS } from './framing/adversarial-suffix.mutator';
 export { IndirectEmailMutator } from './injection/indirect-email.mutator';
 export { IndirectDocumentMutator } from './injection/indirect-document.mutator';

@@ -85,6 +85,7 @@ describe('strategy composition', () => {
       'hex',
       'homoglyph',
       'payload-split',
+      'plain',
       'rot13',
       'unicode-tags',
       'url-encode',

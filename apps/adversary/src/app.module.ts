@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { BusNaming, OutboxWriter, QueueFactory, RequestClient } from '@rampart/bus';
 import { TransactionHost } from '@rampart/database';
 import { LOGGER, MetricsService } from '@rampart/observability';
-import { AuditService, createSmokeModule, PlatformModule } from '@rampart/platform';
+import { AuditLog } from '@rampart/audit';
+import { createSmokeModule, PlatformModule } from '@rampart/platform';
 import { AttackRunner, createJudges, decideOutcome } from '@rampart/redteam';
 import { ADVERSARY_SETTINGS, type AdversaryConfig, type AdversarySettings } from './config/adversary.config';
 import { AttackController } from './controllers/attack.controller';
@@ -11,6 +12,7 @@ import { AttackHandler } from './handlers/attack.handler';
 import { RunAttackProcessor } from './processors/run-attack.processor';
 import { AdversaryMetrics } from './services/adversary-metrics';
 import { AmplificationGuard } from './services/amplification-guard';
+import { AttackResultRecorder } from './services/attack-result.recorder';
 import { AttackService } from './services/attack.service';
 import { NatsGuardrailChecker } from './services/nats-guardrail.checker';
 import { RedteamCatalog } from './services/redteam-catalog.service';
@@ -50,13 +52,17 @@ export class AppModule {
           inject: [QueueFactory, BusNaming, ADVERSARY_SETTINGS],
         },
         {
+          provide: AttackResultRecorder,
+          useFactory: (txHost: TransactionHost, outbox: OutboxWriter, audit: AuditLog, log: Logger) =>
+            new AttackResultRecorder({ txHost, outbox, audit, logger: log }),
+          inject: [TransactionHost, OutboxWriter, AuditLog, LOGGER],
+        },
+        {
           provide: AttackService,
           useFactory: (
             catalog: RedteamCatalog,
             guard: AmplificationGuard,
-            txHost: TransactionHost,
-            outbox: OutboxWriter,
-            audit: AuditService,
+            recorder: AttackResultRecorder,
             metrics: AdversaryMetrics,
             log: Logger,
             s: AdversarySettings,
@@ -65,9 +71,7 @@ export class AppModule {
               catalog,
               runner: new AttackRunner(createJudges({ llm: s.judgeLlm }), decideOutcome),
               guard,
-              txHost,
-              outbox,
-              audit,
+              recorder,
               metrics,
               logger: log,
               maxBatch: s.maxBatch,
@@ -75,9 +79,7 @@ export class AppModule {
           inject: [
             RedteamCatalog,
             AmplificationGuard,
-            TransactionHost,
-            OutboxWriter,
-            AuditService,
+            AttackResultRecorder,
             AdversaryMetrics,
             LOGGER,
             ADVERSARY_SETTINGS,

@@ -10,3 +10,4 @@ export * from './lifecycle/platform-startup.error';
 export * from './lifecycle/job-processor.explorer';
 export * from './smoke/smoke.module';
 export * from './smoke/smoke.service';
+export * from './batching/batch-committer';

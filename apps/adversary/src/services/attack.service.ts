@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { claimInbox, type OutboxWriter, Semaphore } from '@rampart/bus';
-import { AdversaryAttackCompletedV1 } from '@rampart/contracts';
-import type { TransactionHost } from '@rampart/database';
-import type { AuditService } from '@rampart/platform';
+import { Semaphore } from '@rampart/bus';
 import type { AttackRunner, AttackTarget, GeneratedAttack } from '@rampart/redteam';
 import { AdversaryError } from './adversary-error';
 import type { AdversaryMetrics } from './adversary-metrics';
 import type { AmplificationGuard } from './amplification-guard';
 import { toAttackCompleted, type AttackCompletedData } from './attack-result.mapper';
+import type { AttackResultRecorder, InboxClaim } from './attack-result.recorder';
 import type { RedteamCatalog } from './redteam-catalog.service';
 import type { AttackCommand, BatchCommand } from '../dtos/attack-command';
 
@@ -16,18 +14,10 @@ export interface AttackServiceDeps {
   catalog: RedteamCatalog;
   runner: AttackRunner;
   guard: AmplificationGuard;
-  txHost: TransactionHost;
-  outbox: OutboxWriter;
-  audit: AuditService;
+  recorder: AttackResultRecorder;
   metrics: AdversaryMetrics;
   logger: Logger;
   maxBatch: number;
-}
-
-export interface InboxClaim {
-  consumer: string;
-  messageId: string;
-  subject: string;
 }
 
 /** How long an ad-hoc call waits for a free slot or a token before it answers "try later". */
@@ -36,8 +26,8 @@ const BATCH_CONCURRENCY = 16;
 
 /**
  * Runs attacks: generates them (or regenerates from a replay key), admits each through the amplification
- * guards, sends it to its target, and records the result — the event and its audit entry commit in one
- * transaction, so a crash never leaves one without the other.
+ * guards, sends it to its target, and records the result (AttackResultRecorder: the event and its audit
+ * entry in one transaction).
  */
 export class AttackService {
   constructor(private readonly deps: AttackServiceDeps) {}
@@ -124,7 +114,7 @@ export class AttackService {
         'critical attack succeeded; target cooling down',
       );
     }
-    if (!(await this.record(data, inbox))) return data;
+    if (!(await this.deps.recorder.record(data, inbox))) return data;
     this.deps.metrics.attacks.inc({
       persona: data.persona,
       strategy: data.strategy.join(','),
@@ -133,32 +123,6 @@ export class AttackService {
     });
     this.deps.metrics.duration.observe({ target_kind: data.targetKind }, data.latencyMs / 1000);
     return data;
-  }
-
-  /** False when the inbox says this message was recorded before. */
-  private async record(data: AttackCompletedData, inbox?: InboxClaim): Promise<boolean> {
-    return this.deps.txHost.run(async (tx) => {
-      if (inbox && !(await claimInbox(tx, inbox.consumer, inbox.messageId, inbox.subject))) return false;
-      await this.deps.outbox.enqueue(AdversaryAttackCompletedV1, data, { subject: data.attackId });
-      await this.deps.audit.record({
-        actor: 'service:adversary',
-        action: data.success ? 'attack.succeeded' : 'attack.failed',
-        resource: `attack/${data.attackId}`,
-        payload: {
-          replay_key: data.replayKey,
-          persona: data.persona,
-          strategy: data.strategy,
-          goal: data.goalId,
-          target: data.target,
-          success: data.success,
-          decided_by: data.decidedBy,
-          reason: data.reason,
-          ...(data.campaignId ? { campaign_id: data.campaignId } : {}),
-          ...(data.runId ? { run_id: data.runId } : {}),
-        },
-      });
-      return true;
-    });
   }
 
   private async admit(target: string, wait: boolean): Promise<string> {

@@ -3,14 +3,13 @@ import type { AuditEntryInput, AuditLog } from '@rampart/audit';
 import { claimInboxMany, type EventDelivery } from '@rampart/bus';
 import type { EventMessage, GuardrailDecisionV1 } from '@rampart/contracts';
 import type { TransactionHost } from '@rampart/database';
+import { BatchCommitter } from '@rampart/platform';
 
 type Decision = EventMessage<typeof GuardrailDecisionV1>;
 
 interface Pending {
   decision: Decision;
   delivery: EventDelivery;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 export interface DecisionAuditWriterOptions {
@@ -28,58 +27,31 @@ export interface DecisionAuditWriterOptions {
  * per audit chain for the whole batch, instead of a transaction per decision. Each decision's promise
  * settles after the commit that holds it, so the consumer acknowledges it only then; the inbox rows in
  * that commit make a redelivered decision a no-op. Every decision is therefore audited exactly once.
- * A batch that fails is written again one decision per transaction, so one bad decision cannot hold back
- * (or send to the dead-letter stream) the others that happened to share its batch.
+ * A batch that fails is written again one decision per transaction (BatchCommitter), so one bad decision
+ * cannot hold back (or send to the dead-letter stream) the others that happened to share its batch.
  */
 export class DecisionAuditWriter {
-  private readonly maxBatch: number;
-  private readonly maxWaitMs: number;
-  private queue: Pending[] = [];
-  private timer?: NodeJS.Timeout;
-  private writing?: Promise<void>;
+  private readonly batches: BatchCommitter<Pending>;
 
   constructor(private readonly options: DecisionAuditWriterOptions) {
-    this.maxBatch = options.maxBatch ?? 100;
-    // A transaction costs the same handful of Postgres round trips whether it holds one decision or a
-    // hundred. Audit is off the hot path, so waiting up to 100 ms to fill it is cheap: at 100 decisions/s
-    // that is ~10 per transaction (measured: a quarter to a half less audit CPU than a 20 ms wait).
-    this.maxWaitMs = options.maxWaitMs ?? 100;
+    this.batches = new BatchCommitter({
+      commit: (batch) => this.commit(batch),
+      maxBatch: options.maxBatch ?? 100,
+      // A transaction costs the same handful of Postgres round trips whether it holds one decision or a
+      // hundred. Audit is off the hot path, so waiting up to 100 ms to fill it is cheap: at 100 decisions/s
+      // that is ~10 per transaction (measured: a quarter to a half less audit CPU than a 20 ms wait).
+      maxWaitMs: options.maxWaitMs ?? 100,
+      onBatchFailed: (error, size) =>
+        options.logger.warn(
+          { err: error, decisions: size },
+          'decision audit batch failed; writing its decisions one by one',
+        ),
+    });
   }
 
   /** Resolves once the decision's audit entry is committed (or was already, for a redelivery). */
   write(decision: Decision, delivery: EventDelivery): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ decision, delivery, resolve, reject });
-      if (this.queue.length >= this.maxBatch) this.start();
-      else this.timer ??= setTimeout(() => this.start(), this.maxWaitMs);
-    });
-  }
-
-  private start(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    // One batch at a time: what arrives meanwhile forms the next batch, written as soon as this one is.
-    this.writing ??= this.drain().finally(() => (this.writing = undefined));
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        await this.commit(batch);
-        for (const item of batch) item.resolve();
-      } catch (error) {
-        if (batch.length === 1) {
-          batch[0].reject(error);
-          continue;
-        }
-        this.options.logger.warn(
-          { err: error, decisions: batch.length },
-          'decision audit batch failed; writing its decisions one by one',
-        );
-        for (const item of batch) await this.commit([item]).then(item.resolve, item.reject);
-      }
-    }
+    return this.batches.submit({ decision, delivery });
   }
 
   private async commit(batch: readonly Pending[]): Promise<void> {

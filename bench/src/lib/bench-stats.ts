@@ -97,3 +97,14 @@ export function intOption(argv: string[], name: string, envName: string, fallbac
     throw new Error(`--${name} (${envName}) must be a positive integer, got "${raw}"`);
   return value;
 }
+
+/** Wilson score 95% interval of a proportion, as percentages: honest for small n and rates near 0 or 1. */
+export function wilson95(successes: number, n: number): { rate: number; low: number; high: number } {
+  if (n === 0) return { rate: NaN, low: NaN, high: NaN };
+  const z = 1.959964;
+  const p = successes / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const margin = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return { rate: 100 * p, low: 100 * Math.max(0, centre - margin), high: 100 * Math.min(1, centre + margin) };
+}

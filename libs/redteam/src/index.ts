@@ -9,3 +9,4 @@ export * from './judges';
 export * from './replay/replay-key';
 export * from './generation/attack-generator';
 export * from './runner/attack-runner';
+export * from './refine/refine-loop';

@@ -40,6 +40,8 @@ const SEEDS = intOption(argv, 'seeds', 'BENCH_SEEDS', 6);
 const ATTACKS = intOption(argv, 'attacks', 'BENCH_ATTACKS', 5000);
 const CONCURRENCY = intOption(argv, 'concurrency', 'BENCH_CONCURRENCY', 64);
 const ROOT = join(__dirname, '..', '..');
+/** `--profile DIR` writes a V8 CPU profile of the adversary process into DIR, to see where its time goes. */
+const PROFILE_DIR = argv.includes('--profile') ? argv[argv.indexOf('--profile') + 1] : undefined;
 
 /** guardrail.check.v1 as the adversary service calls it (the bench runs compiled, apart from the apps). */
 function natsChecker(client: RequestClient): GuardrailChecker {
@@ -107,10 +109,12 @@ async function main(): Promise<void> {
   const started = await Promise.all(
     (['guardrail', 'adversary'] as const).map(async (service) => {
       const port = await freePort();
-      const process = new NodeProcess(join(ROOT, 'apps', service, 'dist', 'main.js'), {
-        ...env,
-        HTTP_PORT: String(port),
-      });
+      const process = new NodeProcess(
+        join(ROOT, 'apps', service, 'dist', 'main.js'),
+        { ...env, HTTP_PORT: String(port) },
+        [],
+        PROFILE_DIR && service === 'adversary' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+      );
       return { service, port, process };
     }),
   );

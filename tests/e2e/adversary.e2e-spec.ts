@@ -2,7 +2,14 @@ import { Client } from 'pg';
 import { BusNaming, NatsConnectionHandle, QueueFactory, RequestClient, silentLogger } from '@rampart/bus';
 import { ADVERSARY_ATTACKS_QUEUE, AdversaryAttackRunV1 } from '@rampart/contracts';
 import { pgConnectionConfig } from '@rampart/database';
-import { infraUrls, NodeProcess, readStream, testPlatformConfig, waitFor } from '@rampart/testing';
+import {
+  FakeChatServer,
+  infraUrls,
+  NodeProcess,
+  readStream,
+  testPlatformConfig,
+  waitFor,
+} from '@rampart/testing';
 import { CLI_ENTRY, PlatformHarness } from './support/platform-harness';
 
 interface Turn {
@@ -39,6 +46,11 @@ describe('adversary service', () => {
   let url: string;
   let admin: Client;
   let nats: NatsConnectionHandle;
+  // The attacker model for PAIR-style refinement: answers every request with one harmless rewrite.
+  const attacker = new FakeChatServer({
+    respond: () =>
+      '{"improvement": "asked about history instead", "prompt": "Summarise the history of the printing press."}',
+  });
 
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${url}${path}`, {
@@ -51,7 +63,10 @@ describe('adversary service', () => {
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('adversary');
+    const attackerUrl = await attacker.start();
     await platform.start(['guardrail', 'adversary'], {
+      ADVERSARY_ATTACKER_LLM_BASE_URL: attackerUrl,
+      ADVERSARY_ATTACKER_LLM_MODEL: 'attacker-model',
       GUARDRAIL_RATE_LIMIT_PER_SECOND: '0',
       ADVERSARY_MAX_TURNS: '6',
       ADVERSARY_CRITICAL_COOLDOWN_SECONDS: '0',
@@ -71,6 +86,7 @@ describe('adversary service', () => {
     await nats?.close();
     await admin?.end();
     await platform?.close();
+    await attacker.close();
   });
 
   it('runs a multi-turn crescendo against the real guardrail, each turn checked in one conversation', async () => {
@@ -168,6 +184,35 @@ describe('adversary service', () => {
     );
     expect(ofRun).toHaveLength(5);
     expect(new Set(ofRun.map((e) => e.attack_id)).size).toBe(5);
+  });
+
+  it('refines a blocked attack with the attacker model until the guardrail lets it through', async () => {
+    const { status, body } = await post('/v1/attacks', {
+      persona: 'jailbreak_attacker',
+      strategy: 'roleplay',
+      seed: 'e2e-refine',
+      refine_iterations: 2,
+    });
+    expect(status).toBe(200);
+    const result = body.result as Result & {
+      refinements: { iteration?: number; prompt: string; success?: boolean; improvement: string }[];
+      refine_outcome: string;
+    };
+    expect(result.refinements).toHaveLength(2);
+    expect(result.refinements[0].success).toBeFalsy();
+    expect(result.refinements[1]).toMatchObject({
+      iteration: 1,
+      success: true,
+      improvement: 'asked about history instead',
+      prompt: 'Summarise the history of the printing press.',
+    });
+    expect(result.refine_outcome).toBe('the attack succeeded');
+    expect(result.turns.at(-1)!.prompt).toBe('Summarise the history of the printing press.');
+    const sent = attacker.requests.at(-1)!;
+    expect(JSON.stringify(sent.body)).toMatch(/Guardrail verdict: block/);
+    const tooMany = await post('/v1/attacks', { persona: 'jailbreak_attacker', refine_iterations: 99 });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toMatch(/refine_iterations: at most 5/);
   });
 
   it('refuses bad requests with the field at fault, and unknown personas with the known ones', async () => {

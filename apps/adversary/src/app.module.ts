@@ -5,7 +5,7 @@ import { TransactionHost } from '@rampart/database';
 import { LOGGER, MetricsService } from '@rampart/observability';
 import { AuditLog } from '@rampart/audit';
 import { createSmokeModule, PlatformModule } from '@rampart/platform';
-import { AttackRunner, createJudges, decideOutcome } from '@rampart/redteam';
+import { AttackRunner, createJudges, decideOutcome, RefineLoop } from '@rampart/redteam';
 import { ADVERSARY_SETTINGS, type AdversaryConfig, type AdversarySettings } from './config/adversary.config';
 import { AttackController } from './controllers/attack.controller';
 import { AttackHandler } from './handlers/attack.handler';
@@ -66,16 +66,20 @@ export class AppModule {
             metrics: AdversaryMetrics,
             log: Logger,
             s: AdversarySettings,
-          ) =>
-            new AttackService({
+          ) => {
+            const runner = new AttackRunner(createJudges({ llm: s.judgeLlm }), decideOutcome);
+            return new AttackService({
               catalog,
-              runner: new AttackRunner(createJudges({ llm: s.judgeLlm }), decideOutcome),
+              runner,
+              ...(s.attackerLlm ? { refiner: new RefineLoop(runner, s.attackerLlm) } : {}),
+              maxRefineIterations: s.maxRefineIterations,
               guard,
               recorder,
               metrics,
               logger: log,
               maxBatch: s.maxBatch,
-            }),
+            });
+          },
           inject: [
             RedteamCatalog,
             AmplificationGuard,

@@ -26,6 +26,7 @@ const result = (attackId: string = randomUUID()): AttackCompletedData => ({
   latencyMs: 1,
   dataVersion: 'v',
   seed: 's',
+  refinements: [],
 });
 
 /** Attack results in the real Postgres: event and audit entry together, batched, once per queue job. */

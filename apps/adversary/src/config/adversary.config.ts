@@ -37,6 +37,16 @@ const adversaryEnv = {
   ADVERSARY_JUDGE_LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   ADVERSARY_JUDGE_LLM_API_KEY: z.string().optional(),
   ADVERSARY_JUDGE_LLM_TIMEOUT_MS: positiveInt(120_000).default(10_000),
+  /** Optional attacker model for PAIR-style refinement (OpenAI-compatible). Off unless a base URL is set. */
+  ADVERSARY_ATTACKER_LLM_BASE_URL: urlWithProtocols(
+    ['http', 'https'],
+    'https://api.openai.com/v1',
+  ).optional(),
+  ADVERSARY_ATTACKER_LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  ADVERSARY_ATTACKER_LLM_API_KEY: z.string().optional(),
+  ADVERSARY_ATTACKER_LLM_TIMEOUT_MS: positiveInt(120_000).default(30_000),
+  /** Most refinements one attack may ask for. */
+  ADVERSARY_MAX_REFINE_ITERATIONS: positiveInt(50).default(5),
 };
 
 export function loadAdversaryConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -65,6 +75,15 @@ export function loadAdversaryConfig(env: NodeJS.ProcessEnv = process.env) {
             timeoutMs: own.ADVERSARY_JUDGE_LLM_TIMEOUT_MS,
           }
         : undefined,
+      attackerLlm: own.ADVERSARY_ATTACKER_LLM_BASE_URL
+        ? {
+            baseUrl: own.ADVERSARY_ATTACKER_LLM_BASE_URL,
+            model: own.ADVERSARY_ATTACKER_LLM_MODEL,
+            ...(own.ADVERSARY_ATTACKER_LLM_API_KEY ? { apiKey: own.ADVERSARY_ATTACKER_LLM_API_KEY } : {}),
+            timeoutMs: own.ADVERSARY_ATTACKER_LLM_TIMEOUT_MS,
+          }
+        : undefined,
+      maxRefineIterations: own.ADVERSARY_MAX_REFINE_ITERATIONS,
     },
   };
 }

@@ -13,6 +13,8 @@ export interface AttackCommand {
   target: string;
   campaignId?: string;
   runId?: string;
+  /** PAIR-style refinements after a failure (0: none). */
+  refineIterations?: number;
 }
 
 export interface BatchCommand {
@@ -73,7 +75,15 @@ export function parseBody<S extends DescMessage>(
 export function toAttackCommand(request: adversaryV1.RunAttackRequest, runId?: string): AttackCommand {
   const target = check(request.target, 'target', NAME, 'a target name') ?? 'guardrail';
   const campaignId = check(request.campaignId, 'campaign_id', NAME, 'a campaign id');
-  const origin = { target, ...(campaignId ? { campaignId } : {}), ...(runId ? { runId } : {}) };
+  if (request.refineIterations !== undefined && request.refineIterations < 0) {
+    throw AdversaryError.invalid('refine_iterations', 'expected zero or more');
+  }
+  const origin = {
+    target,
+    ...(campaignId ? { campaignId } : {}),
+    ...(runId ? { runId } : {}),
+    ...(request.refineIterations ? { refineIterations: request.refineIterations } : {}),
+  };
   if (request.replayKey !== undefined) {
     const others = (['persona', 'strategy', 'goal', 'seed'] as const).filter((f) => request[f] !== undefined);
     if (others.length > 0) {

@@ -1,6 +1,6 @@
 import type { AdversaryAttackCompletedV1, EventData } from '@rampart/contracts';
 import { maskSecrets } from '@rampart/observability';
-import type { AttackResult } from '@rampart/redteam';
+import type { AttackResult, RefineRun } from '@rampart/redteam';
 
 export type AttackCompletedData = EventData<typeof AdversaryAttackCompletedV1>;
 
@@ -15,6 +15,7 @@ function clip(text: string): string {
 export function toAttackCompleted(
   result: AttackResult,
   origin: { campaignId?: string; runId?: string },
+  refined?: RefineRun,
 ): AttackCompletedData {
   const { attack, outcome } = result;
   return {
@@ -57,5 +58,17 @@ export function toAttackCompleted(
     dataVersion: attack.dataVersion,
     seed: attack.seed,
     ...(result.stoppedEarly ? { stoppedEarly: result.stoppedEarly } : {}),
+    refinements: (refined?.steps ?? []).map((step) => {
+      const last = step.result.turns.at(-1);
+      return {
+        iteration: step.iteration,
+        prompt: last?.turn.text ?? '',
+        success: step.result.outcome.success,
+        decidedBy: step.result.outcome.decidedBy,
+        improvement: step.improvement,
+        ...(last?.reply.inputCheck ? { inputVerdict: last.reply.inputCheck.verdict } : {}),
+      };
+    }),
+    ...(refined ? { refineOutcome: refined.stoppedBecause } : {}),
   };
 }

@@ -80,24 +80,26 @@ export class AttackResultRecorder {
           ),
         );
       }
-      const entries: AuditEntryInput[] = [];
+      const recorded: Pending[] = [];
       for (const pending of batch) {
-        pending.recorded =
-          !pending.inbox || (fresh.get(pending.inbox.consumer)?.delete(pending.inbox.messageId) ?? false);
-        if (!pending.recorded) continue;
-        // The batch runs in whichever caller's context started it; each event carries its own correlation.
-        await runWithContext(
-          {
-            correlationId: pending.correlationId,
-            ...(pending.causationId ? { causationId: pending.causationId } : {}),
-          },
-          () =>
-            this.deps.outbox.enqueue(AdversaryAttackCompletedV1, pending.data, {
-              subject: pending.data.attackId,
-            }),
-        );
-        entries.push(auditEntryOf(pending));
+        const claim = pending.inbox;
+        pending.recorded = !claim || (fresh.get(claim.consumer)?.delete(claim.messageId) ?? false);
+        if (pending.recorded) recorded.push(pending);
       }
+      // The batch runs in whichever caller's context started it; each event carries its own correlation.
+      await this.deps.outbox.enqueueMany(
+        AdversaryAttackCompletedV1,
+        recorded.map((p) => ({
+          data: p.data,
+          options: { subject: p.data.attackId },
+          context: <T>(build: () => T) =>
+            runWithContext(
+              { correlationId: p.correlationId, ...(p.causationId ? { causationId: p.causationId } : {}) },
+              build,
+            ),
+        })),
+      );
+      const entries: AuditEntryInput[] = recorded.map(auditEntryOf);
       await this.deps.audit.appendMany(entries);
     });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Semaphore } from '@rampart/bus';
-import type { AttackRunner, AttackTarget, GeneratedAttack } from '@rampart/redteam';
+import type { AttackRunner, AttackTarget, GeneratedAttack, RefineLoop, RefineRun } from '@rampart/redteam';
 import { AdversaryError } from './adversary-error';
 import type { AdversaryMetrics } from './adversary-metrics';
 import type { AmplificationGuard } from './amplification-guard';
@@ -13,6 +13,9 @@ import type { AttackCommand, BatchCommand } from '../dtos/attack-command';
 export interface AttackServiceDeps {
   catalog: RedteamCatalog;
   runner: AttackRunner;
+  /** Present when an attacker model is configured. */
+  refiner?: RefineLoop;
+  maxRefineIterations: number;
   guard: AmplificationGuard;
   recorder: AttackResultRecorder;
   metrics: AdversaryMetrics;
@@ -41,6 +44,19 @@ export class AttackService {
     command: AttackCommand,
     options: { waitForAdmission?: boolean; inbox?: InboxClaim } = {},
   ): Promise<AttackCompletedData> {
+    const refine = command.refineIterations ?? 0;
+    if (refine > 0 && !this.deps.refiner) {
+      throw AdversaryError.invalid(
+        'refine_iterations',
+        'needs an attacker model (set ADVERSARY_ATTACKER_LLM_BASE_URL)',
+      );
+    }
+    if (refine > this.deps.maxRefineIterations) {
+      throw AdversaryError.invalid(
+        'refine_iterations',
+        `at most ${this.deps.maxRefineIterations} (ADVERSARY_MAX_REFINE_ITERATIONS)`,
+      );
+    }
     const attack = this.generate(command);
     const target = this.deps.catalog.target(command.target);
     return this.execute(attack, target, command, options.waitForAdmission ?? true, options.inbox);
@@ -88,7 +104,7 @@ export class AttackService {
   private async execute(
     attack: GeneratedAttack,
     target: AttackTarget,
-    origin: { campaignId?: string; runId?: string },
+    origin: { campaignId?: string; runId?: string; refineIterations?: number },
     waitForAdmission: boolean,
     inbox?: InboxClaim,
   ): Promise<AttackCompletedData> {
@@ -96,13 +112,18 @@ export class AttackService {
     this.deps.metrics.inFlight.inc();
     let data: AttackCompletedData;
     try {
-      const result = await this.deps.runner.run(attack, target, {
+      const context = {
         persona: this.deps.catalog.personas.get(attack.persona),
         goal: this.deps.catalog.goals.get(attack.goal.id),
         // Fresh per attempt: the guardrail keeps per-conversation risk, and a replay must start clean.
         conversationId: `adv-${attack.attackId}-${randomUUID().slice(0, 8)}`,
-      });
-      data = toAttackCompleted(result, origin);
+      };
+      let refined: RefineRun | undefined;
+      if (origin.refineIterations && this.deps.refiner) {
+        refined = await this.deps.refiner.run(attack, target, context, origin.refineIterations);
+      }
+      const result = refined?.final ?? (await this.deps.runner.run(attack, target, context));
+      data = toAttackCompleted(result, origin, refined);
     } finally {
       this.deps.metrics.inFlight.dec();
       await this.deps.guard.release(lease);

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file rampart/adversary/v1/attack.proto.
  */
 export const file_rampart_adversary_v1_attack: GenFile = /*@__PURE__*/
-  fileDesc("CiFyYW1wYXJ0L2FkdmVyc2FyeS92MS9hdHRhY2sucHJvdG8SFHJhbXBhcnQuYWR2ZXJzYXJ5LnYxIoICChBSdW5BdHRhY2tSZXF1ZXN0EhQKB3BlcnNvbmEYASABKAlIAIgBARIVCghzdHJhdGVneRgCIAEoCUgBiAEBEhEKBGdvYWwYAyABKAlIAogBARIRCgRzZWVkGAQgASgJSAOIAQESEwoGdGFyZ2V0GAUgASgJSASIAQESFwoKcmVwbGF5X2tleRgGIAEoCUgFiAEBEhgKC2NhbXBhaWduX2lkGAcgASgJSAaIAQFCCgoIX3BlcnNvbmFCCwoJX3N0cmF0ZWd5QgcKBV9nb2FsQgcKBV9zZWVkQgkKB190YXJnZXRCDQoLX3JlcGxheV9rZXlCDgoMX2NhbXBhaWduX2lkIuEBChVSdW5BdHRhY2tCYXRjaFJlcXVlc3QSFAoHcGVyc29uYRgBIAEoCUgAiAEBEhUKCHN0cmF0ZWd5GAIgASgJSAGIAQESEQoEc2VlZBgDIAEoCUgCiAEBEhIKBWNvdW50GAQgASgFSAOIAQESEwoGdGFyZ2V0GAUgASgJSASIAQESGAoLY2FtcGFpZ25faWQYBiABKAlIBYgBAUIKCghfcGVyc29uYUILCglfc3RyYXRlZ3lCBwoFX3NlZWRCCAoGX2NvdW50QgkKB190YXJnZXRCDgoMX2NhbXBhaWduX2lkIkcKDlJ1bkF0dGFja1JlcGx5EjUKBnJlc3VsdBgBIAEoCzIlLnJhbXBhcnQuYWR2ZXJzYXJ5LnYxLkF0dGFja0NvbXBsZXRlZCJgChNSdW5BdHRhY2tCYXRjaFJlcGx5EjYKB3Jlc3VsdHMYASADKAsyJS5yYW1wYXJ0LmFkdmVyc2FyeS52MS5BdHRhY2tDb21wbGV0ZWQSEQoJc3VjY2VlZGVkGAIgASgFImkKCUF0dGFja0pvYhI2CgZhdHRhY2sYASABKAsyJi5yYW1wYXJ0LmFkdmVyc2FyeS52MS5SdW5BdHRhY2tSZXF1ZXN0Eg4KBnJ1bl9pZBgCIAEoCRIUCgxyZXF1ZXN0ZWRfYnkYAyABKAkirAIKEEF0dGFja1R1cm5SZWNvcmQSDQoFaW5kZXgYASABKAUSDwoHcHVycG9zZRgCIAEoCRIUCgxjYXJyaWVzX2dvYWwYAyABKAgSDgoGcHJvbXB0GAQgASgJEhIKBXJlcGx5GAUgASgJSACIAQESGgoNaW5wdXRfdmVyZGljdBgGIAEoCUgBiAEBEhgKC2lucHV0X3Njb3JlGAcgASgBSAKIAQESGwoOb3V0cHV0X3ZlcmRpY3QYCCABKAlIA4gBARIYChBpbnB1dF9jYXRlZ29yaWVzGAkgAygJEhIKCmxhdGVuY3lfbXMYCiABKAFCCAoGX3JlcGx5QhAKDl9pbnB1dF92ZXJkaWN0Qg4KDF9pbnB1dF9zY29yZUIRCg9fb3V0cHV0X3ZlcmRpY3QiPgoNSnVkZ2VFdmlkZW5jZRIMCgR0dXJuGAEgASgFEg4KBnNvdXJjZRgCIAEoCRIPCgdleGNlcnB0GAMgASgJIoYBCglKdWRnZW1lbnQSDQoFanVkZ2UYASABKAkSDwoHdmVyZGljdBgCIAEoCRISCgpjb25maWRlbmNlGAMgASgBEg4KBnJlYXNvbhgEIAEoCRI1CghldmlkZW5jZRgFIAMoCzIjLnJhbXBhcnQuYWR2ZXJzYXJ5LnYxLkp1ZGdlRXZpZGVuY2UinwQKD0F0dGFja0NvbXBsZXRlZBIRCglhdHRhY2tfaWQYASABKAkSEgoKcmVwbGF5X2tleRgCIAEoCRIYCgtjYW1wYWlnbl9pZBgDIAEoCUgAiAEBEhMKBnJ1bl9pZBgEIAEoCUgBiAEBEg8KB3BlcnNvbmEYBSABKAkSEAoIc3RyYXRlZ3kYBiADKAkSDwoHZ29hbF9pZBgHIAEoCRIVCg1nb2FsX2NhdGVnb3J5GAggASgJEg4KBnRhcmdldBgJIAEoCRITCgt0YXJnZXRfa2luZBgKIAEoCRI1CgV0dXJucxgLIAMoCzImLnJhbXBhcnQuYWR2ZXJzYXJ5LnYxLkF0dGFja1R1cm5SZWNvcmQSDwoHc3VjY2VzcxgMIAEoCBIQCghzZXZlcml0eRgNIAEoCRISCgpkZWNpZGVkX2J5GA4gASgJEg4KBnJlYXNvbhgPIAEoCRIzCgpqdWRnZW1lbnRzGBAgAygLMh8ucmFtcGFydC5hZHZlcnNhcnkudjEuSnVkZ2VtZW50EhIKCmxhdGVuY3lfbXMYESABKAESFAoMZGF0YV92ZXJzaW9uGBIgASgJEgwKBHNlZWQYEyABKAkSGgoNc3RvcHBlZF9lYXJseRgUIAEoCUgCiAEBEhIKCmF0dGVtcHRfaWQYFSABKAlCDgoMX2NhbXBhaWduX2lkQgkKB19ydW5faWRCEAoOX3N0b3BwZWRfZWFybHliBnByb3RvMw");
+  fileDesc("CiFyYW1wYXJ0L2FkdmVyc2FyeS92MS9hdHRhY2sucHJvdG8SFHJhbXBhcnQuYWR2ZXJzYXJ5LnYxIrgCChBSdW5BdHRhY2tSZXF1ZXN0EhQKB3BlcnNvbmEYASABKAlIAIgBARIVCghzdHJhdGVneRgCIAEoCUgBiAEBEhEKBGdvYWwYAyABKAlIAogBARIRCgRzZWVkGAQgASgJSAOIAQESEwoGdGFyZ2V0GAUgASgJSASIAQESFwoKcmVwbGF5X2tleRgGIAEoCUgFiAEBEhgKC2NhbXBhaWduX2lkGAcgASgJSAaIAQESHgoRcmVmaW5lX2l0ZXJhdGlvbnMYCCABKAVIB4gBAUIKCghfcGVyc29uYUILCglfc3RyYXRlZ3lCBwoFX2dvYWxCBwoFX3NlZWRCCQoHX3RhcmdldEINCgtfcmVwbGF5X2tleUIOCgxfY2FtcGFpZ25faWRCFAoSX3JlZmluZV9pdGVyYXRpb25zIuEBChVSdW5BdHRhY2tCYXRjaFJlcXVlc3QSFAoHcGVyc29uYRgBIAEoCUgAiAEBEhUKCHN0cmF0ZWd5GAIgASgJSAGIAQESEQoEc2VlZBgDIAEoCUgCiAEBEhIKBWNvdW50GAQgASgFSAOIAQESEwoGdGFyZ2V0GAUgASgJSASIAQESGAoLY2FtcGFpZ25faWQYBiABKAlIBYgBAUIKCghfcGVyc29uYUILCglfc3RyYXRlZ3lCBwoFX3NlZWRCCAoGX2NvdW50QgkKB190YXJnZXRCDgoMX2NhbXBhaWduX2lkIkcKDlJ1bkF0dGFja1JlcGx5EjUKBnJlc3VsdBgBIAEoCzIlLnJhbXBhcnQuYWR2ZXJzYXJ5LnYxLkF0dGFja0NvbXBsZXRlZCJgChNSdW5BdHRhY2tCYXRjaFJlcGx5EjYKB3Jlc3VsdHMYASADKAsyJS5yYW1wYXJ0LmFkdmVyc2FyeS52MS5BdHRhY2tDb21wbGV0ZWQSEQoJc3VjY2VlZGVkGAIgASgFImkKCUF0dGFja0pvYhI2CgZhdHRhY2sYASABKAsyJi5yYW1wYXJ0LmFkdmVyc2FyeS52MS5SdW5BdHRhY2tSZXF1ZXN0Eg4KBnJ1bl9pZBgCIAEoCRIUCgxyZXF1ZXN0ZWRfYnkYAyABKAkirAIKEEF0dGFja1R1cm5SZWNvcmQSDQoFaW5kZXgYASABKAUSDwoHcHVycG9zZRgCIAEoCRIUCgxjYXJyaWVzX2dvYWwYAyABKAgSDgoGcHJvbXB0GAQgASgJEhIKBXJlcGx5GAUgASgJSACIAQESGgoNaW5wdXRfdmVyZGljdBgGIAEoCUgBiAEBEhgKC2lucHV0X3Njb3JlGAcgASgBSAKIAQESGwoOb3V0cHV0X3ZlcmRpY3QYCCABKAlIA4gBARIYChBpbnB1dF9jYXRlZ29yaWVzGAkgAygJEhIKCmxhdGVuY3lfbXMYCiABKAFCCAoGX3JlcGx5QhAKDl9pbnB1dF92ZXJkaWN0Qg4KDF9pbnB1dF9zY29yZUIRCg9fb3V0cHV0X3ZlcmRpY3QiPgoNSnVkZ2VFdmlkZW5jZRIMCgR0dXJuGAEgASgFEg4KBnNvdXJjZRgCIAEoCRIPCgdleGNlcnB0GAMgASgJIoYBCglKdWRnZW1lbnQSDQoFanVkZ2UYASABKAkSDwoHdmVyZGljdBgCIAEoCRISCgpjb25maWRlbmNlGAMgASgBEg4KBnJlYXNvbhgEIAEoCRI1CghldmlkZW5jZRgFIAMoCzIjLnJhbXBhcnQuYWR2ZXJzYXJ5LnYxLkp1ZGdlRXZpZGVuY2UiigUKD0F0dGFja0NvbXBsZXRlZBIRCglhdHRhY2tfaWQYASABKAkSEgoKcmVwbGF5X2tleRgCIAEoCRIYCgtjYW1wYWlnbl9pZBgDIAEoCUgAiAEBEhMKBnJ1bl9pZBgEIAEoCUgBiAEBEg8KB3BlcnNvbmEYBSABKAkSEAoIc3RyYXRlZ3kYBiADKAkSDwoHZ29hbF9pZBgHIAEoCRIVCg1nb2FsX2NhdGVnb3J5GAggASgJEg4KBnRhcmdldBgJIAEoCRITCgt0YXJnZXRfa2luZBgKIAEoCRI1CgV0dXJucxgLIAMoCzImLnJhbXBhcnQuYWR2ZXJzYXJ5LnYxLkF0dGFja1R1cm5SZWNvcmQSDwoHc3VjY2VzcxgMIAEoCBIQCghzZXZlcml0eRgNIAEoCRISCgpkZWNpZGVkX2J5GA4gASgJEg4KBnJlYXNvbhgPIAEoCRIzCgpqdWRnZW1lbnRzGBAgAygLMh8ucmFtcGFydC5hZHZlcnNhcnkudjEuSnVkZ2VtZW50EhIKCmxhdGVuY3lfbXMYESABKAESFAoMZGF0YV92ZXJzaW9uGBIgASgJEgwKBHNlZWQYEyABKAkSGgoNc3RvcHBlZF9lYXJseRgUIAEoCUgCiAEBEhIKCmF0dGVtcHRfaWQYFSABKAkSOQoLcmVmaW5lbWVudHMYFiADKAsyJC5yYW1wYXJ0LmFkdmVyc2FyeS52MS5SZWZpbmVtZW50U3RlcBIbCg5yZWZpbmVfb3V0Y29tZRgXIAEoCUgDiAEBQg4KDF9jYW1wYWlnbl9pZEIJCgdfcnVuX2lkQhAKDl9zdG9wcGVkX2Vhcmx5QhEKD19yZWZpbmVfb3V0Y29tZSKbAQoOUmVmaW5lbWVudFN0ZXASEQoJaXRlcmF0aW9uGAEgASgFEg4KBnByb21wdBgCIAEoCRIPCgdzdWNjZXNzGAMgASgIEhIKCmRlY2lkZWRfYnkYBCABKAkSEwoLaW1wcm92ZW1lbnQYBSABKAkSGgoNaW5wdXRfdmVyZGljdBgGIAEoCUgAiAEBQhAKDl9pbnB1dF92ZXJkaWN0YgZwcm90bzM");
 
 /**
  * Request on `adversary.attack.run.v1` (NATS) and body of `POST /v1/attacks` (HTTP): run one attack now.
@@ -63,6 +63,13 @@ export type RunAttackRequest = Message<"rampart.adversary.v1.RunAttackRequest"> 
    * @generated from field: optional string campaign_id = 7;
    */
   campaignId?: string | undefined;
+
+  /**
+   * With an attacker model configured: refine a failed attack up to this many times (PAIR-style).
+   *
+   * @generated from field: optional int32 refine_iterations = 8;
+   */
+  refineIterations?: number | undefined;
 };
 
 /**
@@ -442,6 +449,20 @@ export type AttackCompleted = Message<"rampart.adversary.v1.AttackCompleted"> & 
    * @generated from field: string attempt_id = 21;
    */
   attemptId: string;
+
+  /**
+   * The attempts of a refined attack, oldest first (empty when it was not refined); `turns` are the last's.
+   *
+   * @generated from field: repeated rampart.adversary.v1.RefinementStep refinements = 22;
+   */
+  refinements: RefinementStep[];
+
+  /**
+   * Why refinement ended: success, the iteration budget, or an unusable attacker answer.
+   *
+   * @generated from field: optional string refine_outcome = 23;
+   */
+  refineOutcome?: string | undefined;
 };
 
 /**
@@ -450,4 +471,48 @@ export type AttackCompleted = Message<"rampart.adversary.v1.AttackCompleted"> & 
  */
 export const AttackCompletedSchema: GenMessage<AttackCompleted> = /*@__PURE__*/
   messageDesc(file_rampart_adversary_v1_attack, 8);
+
+/**
+ * @generated from message rampart.adversary.v1.RefinementStep
+ */
+export type RefinementStep = Message<"rampart.adversary.v1.RefinementStep"> & {
+  /**
+   * @generated from field: int32 iteration = 1;
+   */
+  iteration: number;
+
+  /**
+   * @generated from field: string prompt = 2;
+   */
+  prompt: string;
+
+  /**
+   * @generated from field: bool success = 3;
+   */
+  success: boolean;
+
+  /**
+   * @generated from field: string decided_by = 4;
+   */
+  decidedBy: string;
+
+  /**
+   * The attacker model's account of what it changed (empty for the seed attack).
+   *
+   * @generated from field: string improvement = 5;
+   */
+  improvement: string;
+
+  /**
+   * @generated from field: optional string input_verdict = 6;
+   */
+  inputVerdict?: string | undefined;
+};
+
+/**
+ * Describes the message rampart.adversary.v1.RefinementStep.
+ * Use `create(RefinementStepSchema)` to create a new message.
+ */
+export const RefinementStepSchema: GenMessage<RefinementStep> = /*@__PURE__*/
+  messageDesc(file_rampart_adversary_v1_attack, 9);
 

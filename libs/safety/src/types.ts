@@ -94,10 +94,13 @@ export interface AnalysisContext {
   priorRisk?: number;
 }
 
-/** A part of the text that was encoded (base64, hex, rot13, URL) and what it decodes to. */
+/** A part of the text that was encoded (base64, hex, rot13, URL, tag characters) and what it decodes to. */
 export interface DecodedSegment {
-  /** How the payload was hidden: an encoding, or a word game (pig latin, text written backwards). */
-  encoding: 'base64' | 'hex' | 'rot13' | 'url' | 'pig_latin' | 'reversed';
+  /**
+   * How the payload was hidden: an encoding, a word game (pig latin, text written backwards), or ASCII
+   * smuggled in invisible Unicode tag characters.
+   */
+  encoding: 'base64' | 'hex' | 'rot13' | 'url' | 'pig_latin' | 'reversed' | 'unicode_tags';
   span: Span;
   decoded: string;
 }

@@ -20,6 +20,9 @@ export interface AnalyzeOptions {
   joinSpacedLetters?: boolean;
 }
 
+/** Shorter hidden runs carry no instruction worth a rescan (they still count as evasion). */
+const MIN_TAG_TEXT = 8;
+
 /** Reused by every call: analysis is synchronous, so one buffer per isolate is never shared mid-use. */
 const buffer = new TextBuffer();
 
@@ -55,6 +58,14 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Normali
       hexPairs: characters.hexPairs,
       rot13: rot13Segments,
     });
+    // Text smuggled in tag characters is invisible to a reader but not to a model: scan what it says.
+    if (characters.tagText.trim().length >= MIN_TAG_TEXT && decoded.length < limits.maxSegments) {
+      decoded.push({
+        encoding: 'unicode_tags',
+        span: { start: characters.tagStart, end: characters.tagEnd },
+        decoded: characters.tagText,
+      });
+    }
     for (const run of findWordGames(normalized)) {
       if (decoded.length >= limits.maxSegments) break;
       decoded.push({

@@ -6,6 +6,9 @@ import { WIDE_SPACE, type TextBuffer } from './text-buffer';
 export interface CharacterPassResult {
   invisibleChars: number;
   tagText: string;
+  /** Original offsets of the first and last hidden tag character (-1 without any): the evidence span. */
+  tagStart: number;
+  tagEnd: number;
   /** ASCII and folded digits in the normalised text: lets digit-hungry detectors skip texts without them. */
   digits: number;
   /** '%' characters in the original: URL-decoding needs at least three. */
@@ -47,6 +50,8 @@ export function characterPass(text: string, buffer: TextBuffer): CharacterPassRe
   const encodingClass = ENCODING_CLASS;
   let invisibleChars = 0;
   let tagCodes: number[] | undefined;
+  let tagStart = -1;
+  let tagEnd = -1;
   /** Original offset of the first whitespace character of a pending run, or -1. */
   let pendingSpace = -1;
   let wideSpace = false;
@@ -147,7 +152,11 @@ export function characterPass(text: string, buffer: TextBuffer): CharacterPassRe
         // Subdivision flags (🏴 + tag letters) are the one legitimate use of tag characters.
         if (lastCodePoint !== WAVING_BLACK_FLAG) {
           invisibleChars++;
-          if (code >= 0xe0020 && code <= 0xe007e) (tagCodes ??= []).push(code - 0xe0000);
+          if (code >= 0xe0020 && code <= 0xe007e) {
+            (tagCodes ??= []).push(code - 0xe0000);
+            if (tagStart < 0) tagStart = i;
+            tagEnd = i + width;
+          }
         }
       } else if (code === 0xfeff && i === 0) {
         // A byte-order mark at the start is an encoding artefact, not an attempt to hide anything.
@@ -214,6 +223,8 @@ export function characterPass(text: string, buffer: TextBuffer): CharacterPassRe
   return {
     invisibleChars,
     tagText: tagCodes ? String.fromCharCode(...tagCodes) : '',
+    tagStart,
+    tagEnd,
     digits,
     percents,
     spacedPairs,

@@ -97,10 +97,10 @@ export interface AnalysisContext {
 /** A part of the text that was encoded (base64, hex, rot13, URL, tag characters) and what it decodes to. */
 export interface DecodedSegment {
   /**
-   * How the payload was hidden: an encoding, a word game (pig latin, text written backwards), or ASCII
-   * smuggled in invisible Unicode tag characters.
+   * How the payload was hidden: an encoding, a word game (pig latin, text written backwards), ASCII
+   * smuggled in invisible Unicode tag characters, or the open last turn of a fabricated dialogue.
    */
-  encoding: 'base64' | 'hex' | 'rot13' | 'url' | 'pig_latin' | 'reversed' | 'unicode_tags';
+  encoding: 'base64' | 'hex' | 'rot13' | 'url' | 'pig_latin' | 'reversed' | 'unicode_tags' | 'dialogue_tail';
   span: Span;
   decoded: string;
 }

@@ -6,6 +6,7 @@ import { rot13 } from './rot13-scanner';
 import { DEFAULT_DECODE_LIMITS, findEncodedPayloads, type DecodeLimits } from './payload-decoder';
 import { SafetyError } from './safety-error';
 import { TextBuffer } from './text-buffer';
+import { findDialogueTail } from './dialogue-tail';
 import { findWordGames } from './word-games';
 import { wordPass } from './word-pass';
 
@@ -66,6 +67,13 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Normali
         decoded: characters.tagText,
       });
     }
+    const tail = decoded.length < limits.maxSegments ? findDialogueTail(text) : undefined;
+    if (tail)
+      decoded.push({
+        encoding: 'dialogue_tail',
+        span: { start: tail.start, end: tail.end },
+        decoded: tail.decoded,
+      });
     for (const run of findWordGames(normalized)) {
       if (decoded.length >= limits.maxSegments) break;
       decoded.push({

@@ -72,6 +72,8 @@ export interface Persona {
   readonly tactics: readonly string[];
   /** Goal categories the persona draws from. */
   readonly goalCategories: readonly GoalCategory[];
+  /** When set, only goals of these corpora (by name): a domain persona keeps to its domain's goals. */
+  readonly goalCorpora?: readonly string[];
   readonly successCriteria: readonly SuccessCriterion[];
   readonly maxTurns: number;
   readonly severity: Severity;

@@ -122,4 +122,17 @@ describe('loadRedteamData', () => {
       `${join(dir, 'bad.yaml')}: tactics[0]: "crescendo,base64": "crescendo" is multi-turn and must come last`,
     );
   });
+
+  it('keeps the shipped domain personas to their own corpora and refuses an unknown corpus', () => {
+    expect(data.personas.get('finance_fraudster').goalCorpora).toEqual(['finance']);
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-redteam-data-'));
+    roots.push(dir);
+    writeFileSync(
+      join(dir, 'scoped.yaml'),
+      'id: scoped\npriority: low\ngoal: x\ndescription: x\ntactics: [roleplay]\ngoal_categories: [S2]\ngoal_corpora: [insurance]\nsuccess_criteria: [{ kind: not_refused }]\nmax_turns: 3\nseverity: low\n',
+    );
+    expect(() => loadRedteamData({ userPersonaDirs: [dir], validateChain })).toThrow(
+      /scoped\.yaml: goal_corpora\[0\]: no corpus "insurance" is loaded/,
+    );
+  });
 });

@@ -29,15 +29,29 @@ export function loadRedteamData(options: LoadRedteamDataOptions): RedteamData {
     validateChain: options.validateChain,
   });
   const available = new Set(goals.categories());
+  const corpora = new Set(goals.corpora.map((c) => c.name));
   const problems = personas
     .list()
-    .flatMap((persona) =>
-      persona.goalCategories.flatMap((category, index) =>
+    .flatMap((persona) => [
+      ...persona.goalCategories.flatMap((category, index) =>
         available.has(category)
           ? []
           : [`${persona.source}: goal_categories[${index}]: no loaded goal has category "${category}"`],
       ),
-    );
+      ...(persona.goalCorpora ?? []).flatMap((corpus, index) =>
+        corpora.has(corpus)
+          ? []
+          : [
+              `${persona.source}: goal_corpora[${index}]: no corpus "${corpus}" is loaded (${[...corpora].join(', ')})`,
+            ],
+      ),
+      ...(persona.goalCorpora &&
+      goals.byCategory(persona.goalCategories).every((g) => !persona.goalCorpora!.includes(g.corpus))
+        ? [
+            `${persona.source}: goal_corpora: no goal of these corpora has one of the persona's goal_categories`,
+          ]
+        : []),
+    ]);
   if (problems.length > 0)
     throw new RedteamError('REDTEAM_INVALID_PERSONA', `Invalid personas:\n${problems.join('\n')}`, {
       details: { problems },

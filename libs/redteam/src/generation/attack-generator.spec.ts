@@ -118,6 +118,23 @@ describe('AttackGenerator', () => {
     expect(new Set(attacks.map((a) => a.goal.id)).size).toBe(3);
   });
 
+  it("keeps a domain persona to its corpora's goals", () => {
+    const domain: Persona = { ...persona, id: 'domain', goalCorpora: ['other'] };
+    const other: Goal = { ...goal('z', 'S1'), id: 'other/z', corpus: 'other' };
+    const pool = [...goals, other];
+    const scoped = new AttackGenerator({
+      personas: { get: () => domain },
+      goals: {
+        get: (id) => pool.find((g) => g.id === id)!,
+        byCategory: (c) => pool.filter((g) => c.includes(g.category)),
+      },
+      strategies: new StrategyRegistry([upper, tag, steps]),
+      dataVersion: 'v1',
+    });
+    const picked = scoped.generateMany({ persona: 'domain', strategy: 'upper', seed: 'd', count: 30 });
+    expect(new Set(picked.map((a) => a.goal.id))).toEqual(new Set(['other/z']));
+  });
+
   it('gives different seeds different attacks and numbers a batch <seed>#i', () => {
     const batch = generator().generateMany({
       persona: 'tester',

@@ -137,7 +137,10 @@ export class AttackGenerator {
   }
 
   private pickGoal(persona: Persona, rng: SeededRandom): Goal {
-    const goals = this.options.goals.byCategory(persona.goalCategories);
+    const corpora = persona.goalCorpora;
+    const goals = this.options.goals
+      .byCategory(persona.goalCategories)
+      .filter((goal) => !corpora || corpora.includes(goal.corpus));
     if (goals.length === 0) {
       throw new RedteamError(
         'REDTEAM_UNKNOWN_GOAL',

@@ -303,6 +303,7 @@ function toPersona(doc: PersonaDocument, source: string): Persona {
     description: doc.description,
     tactics: doc.tactics,
     goalCategories: [...new Set(doc.goal_categories)],
+    ...(doc.goal_corpora ? { goalCorpora: [...new Set(doc.goal_corpora)] } : {}),
     successCriteria: doc.success_criteria,
     maxTurns: doc.max_turns,
     severity: doc.severity,

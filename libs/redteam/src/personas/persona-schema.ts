@@ -91,6 +91,12 @@ export const personaSchema = z.strictObject({
   goal_categories: z
     .array(oneOf(GOAL_CATEGORIES), { error: 'expected a list of goal categories' })
     .min(1, { error: 'expected at least one goal category' }),
+  goal_corpora: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, { error: 'expected a corpus name such as finance' }), {
+      error: 'expected a list of corpus names',
+    })
+    .min(1, { error: 'expected at least one corpus, or leave goal_corpora out' })
+    .optional(),
   success_criteria: z
     .array(successCriterion, { error: 'expected a list of success criteria' })
     .min(1, { error: 'expected at least one success criterion' }),

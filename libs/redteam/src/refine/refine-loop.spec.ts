@@ -66,8 +66,8 @@ describe('RefineLoop (PAIR-style, attacker model over the chat-completions API)'
 
   it('asks the attacker model for a better prompt after a block, with the verdict, and stops at the first success', async () => {
     attacker.respond = (messages) => {
-      expect(messages[0]!.role).toBe('system');
-      expect(messages[1]!.content).toMatch(/Guardrail verdict: block .*jailbreak/);
+      expect(messages[0].role).toBe('system');
+      expect(messages[1].content).toMatch(/Guardrail verdict: block .*jailbreak/);
       return '```json\n{"improvement": "asked politely", "prompt": "kindly explain the trick"}\n```';
     };
     const target = new PoliteGuardrail();

@@ -1,5 +1,5 @@
 import { QueueEvents } from 'bullmq';
-import { JobWorkerRunner, QueueFactory, silentLogger, type JobHandler } from '@rampart/bus';
+import { JobDeferredError, JobWorkerRunner, QueueFactory, silentLogger, type JobHandler } from '@rampart/bus';
 import { ContractError, SMOKE_QUEUES } from '@rampart/contracts';
 import { runWithContext } from '@rampart/observability';
 import { infraUrls, waitFor } from '@rampart/testing';
@@ -52,6 +52,30 @@ describe('typed BullMQ queues and workers', () => {
     );
     await waitFor('the job to be processed', () => received.length === 1);
     expect(received[0]).toEqual({ eventId: 'e-1', correlation: 'corr-job', attempt: 1 });
+    await worker.stop();
+  });
+
+  it('puts a deferred job back for later without spending one of its attempts', async () => {
+    const runs: { attempt: number; at: number }[] = [];
+    const worker = startWorker(async (_message, context) => {
+      runs.push({ attempt: context.attempt, at: Date.now() });
+      if (runs.length < 3) throw new JobDeferredError(150, 'a guard said not now');
+    });
+    await queues.enqueue(
+      queue,
+      { eventId: 'e-defer', message: 'later', originService: 'test' },
+      { jobId: 'job-defer' },
+    );
+    await waitFor('the job to run a third time', () => runs.length === 3, { timeoutMs: 10_000 });
+    // Each run is the first attempt: deferral is not failure, so the job keeps all its retries.
+    expect(runs.map((r) => r.attempt)).toEqual([1, 1, 1]);
+    expect(runs[1].at - runs[0].at).toBeGreaterThanOrEqual(140);
+    await waitFor(
+      'the job to complete',
+      async () => (await queues.queue(queue).getJob('job-defer'))?.finishedOn !== undefined,
+    );
+    const job = await queues.queue(queue).getJob('job-defer');
+    expect(job?.failedReason).toBeFalsy();
     await worker.stop();
   });
 

@@ -28,4 +28,9 @@ export const EVASIONS: readonly Evasion[] = [
     name: 'zero-width space after every letter',
     apply: (text) => text.replace(/([a-z])/gi, '$1\u200b'),
   },
+  {
+    // The hard form of spacing: word boundaries vanish too ("h o w d o i"), so joining is not enough.
+    name: 'every letter spaced, words run together',
+    apply: (text) => text.replace(/[a-z]+(?: [a-z]+)*/gi, (run) => [...run.replace(/ /g, '')].join(' ')),
+  },
 ];

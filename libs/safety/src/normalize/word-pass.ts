@@ -3,6 +3,7 @@ import { isDictionaryHash } from './dictionary';
 import { HASH_SEED, hashStep, isLexiconHash, isRot13Ambiguous } from './lexicon';
 import { Rot13Tracker, rot13Code } from './rot13-scanner';
 import { ScriptWords } from './script-words';
+import { segmentWords } from './word-segmenter';
 import { WIDE_SPACE, type TextBuffer } from './text-buffer';
 
 export interface WordPassOptions {
@@ -65,6 +66,11 @@ function joinSpacedLetters(buffer: TextBuffer): void {
       // A run that does not qualify is copied whole: none of its suffixes can qualify either, and
       // rescanning them would make the pass quadratic on "1 1 1 1 …".
       const step = count >= 4 && letters >= 3 ? 2 : 1;
+      if (step === 2) {
+        write = writeJoinedRun(buffer, read, end, write);
+        read = end;
+        continue;
+      }
       for (let at = read; at < end; at += step) {
         if (write !== at) {
           units[write] = units[at];
@@ -85,6 +91,42 @@ function joinSpacedLetters(buffer: TextBuffer): void {
     read++;
   }
   buffer.length = write;
+}
+
+/**
+ * Writes the letters of a spaced run (at read, read + 2, … before end) joined, and where the joined letters
+ * split into dictionary words ("w h i c h t o p i c s" → "which topics"), with a space between the words:
+ * the space takes the place of the separator it came from. Returns the new write position.
+ */
+function writeJoinedRun(buffer: TextBuffer, read: number, end: number, write: number): number {
+  const { units, starts, kinds } = buffer;
+  const letters = Math.ceil((end - read) / 2);
+  // Copied first: the output is written over the run it is read from.
+  const codes = new Uint16Array(letters);
+  const from = new Int32Array(letters);
+  for (let k = 0; k < letters; k++) {
+    codes[k] = units[read + 2 * k];
+    from[k] = read + 2 * k;
+  }
+  const ends = segmentWords(codes);
+  const letterStarts = Array.from(from, (at) => starts[at]);
+  const letterKinds = Array.from(from, (at) => kinds[at]);
+  const spaceStarts = Array.from(from, (at) => (at + 1 < end ? starts[at + 1] : starts[at]));
+  let word = 0;
+  for (let k = 0; k < letters; k++) {
+    units[write] = codes[k];
+    starts[write] = letterStarts[k];
+    kinds[write] = letterKinds[k];
+    write++;
+    if (ends && ends[word] === k + 1 && k + 1 < letters) {
+      units[write] = 0x20;
+      starts[write] = spaceStarts[k];
+      kinds[write] = 0;
+      write++;
+      word++;
+    }
+  }
+  return write;
 }
 
 function isSeparatorAt(units: Uint16Array, kinds: Uint8Array, at: number): boolean {

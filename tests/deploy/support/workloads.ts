@@ -34,8 +34,12 @@ export function deploymentOf(manifests: Manifest[], service: string): IDeploymen
   return byComponent<IDeployment>(manifests, 'Deployment', service);
 }
 
+/** The service's environment ConfigMap (not its `-files` ConfigMap, when it has one). */
 export function configOf(manifests: Manifest[], service: string): Record<string, string> {
-  return byComponent<IConfigMap>(manifests, 'ConfigMap', service).data ?? {};
+  const environment = manifests.filter(
+    (m) => !(m.kind === 'ConfigMap' && m.metadata.name.endsWith('-files')),
+  );
+  return byComponent<IConfigMap>(environment, 'ConfigMap', service).data ?? {};
 }
 
 export function envVar(container: IContainer, name: string) {

@@ -1,7 +1,7 @@
 // The adversary against the default guardrail: the weakness map (attack success per strategy, persona
 // and goal category) and attack throughput, with a raw guardrail check loop as the baseline of the same run.
 //
-//   npm run build && node bench/dist/adversary.bench.js [--seeds 6] [--attacks 5000] [--concurrency 64]
+//   npm run build && node bench/dist/adversary.bench.js [--seeds 6] [--attacks 5000] [--concurrency 128]
 //
 // Services run as their own processes (own schema and namespace): one guardrail (rate limit off) and one
 // adversary. The map and the engine phase run the attack engine in this process against the guardrail
@@ -38,7 +38,7 @@ import { intOption, machineDescription, markdownTable, runConcurrently, wilson95
 const argv = process.argv.slice(2);
 const SEEDS = intOption(argv, 'seeds', 'BENCH_SEEDS', 6);
 const ATTACKS = intOption(argv, 'attacks', 'BENCH_ATTACKS', 5000);
-const CONCURRENCY = intOption(argv, 'concurrency', 'BENCH_CONCURRENCY', 64);
+const CONCURRENCY = intOption(argv, 'concurrency', 'BENCH_CONCURRENCY', 128);
 const ROOT = join(__dirname, '..', '..');
 /** `--profile DIR` writes a V8 CPU profile of the adversary process into DIR, to see where its time goes. */
 const PROFILE_DIR = argv.includes('--profile') ? argv[argv.indexOf('--profile') + 1] : undefined;

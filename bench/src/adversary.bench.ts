@@ -55,6 +55,7 @@ function natsChecker(client: RequestClient): GuardrailChecker {
           endpoint: input.endpoint,
           userId: input.userId,
           messages: [],
+          ...(input.systemPrompt ? { systemPrompt: input.systemPrompt } : {}),
         },
       });
       return { ...reply, verdict: reply.verdict as 'allow' | 'modify' | 'block' };
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     const byPersona = new Map<string, Tally>();
     const byCategory = new Map<string, Tally>();
     const matrix: GeneratedAttack[] = [];
-    for (const strategy of strategies.ids())
+    for (const strategy of strategies.ids().filter((id) => id !== 'as-response'))
       for (const persona of data.personas.list())
         for (let s = 0; s < SEEDS; s++)
           matrix.push(generator.generate({ persona: persona.id, strategy, seed: `map-${s}` }));
@@ -167,8 +168,58 @@ async function main(): Promise<void> {
       tally(byPersona, attack.persona, (await run(attack, i)).outcome.success);
     });
 
+    // 1b. The output side: simulated responses (as-response, then a disguise) checked as output.
+    const outputTarget = createTarget('guardrail-output', {
+      guardrail: natsChecker(client),
+      env: {},
+      endpoint: 'bench',
+    });
+    const byOutputChain = new Map<string, Tally>();
+    const disguises = [
+      '',
+      'base64',
+      'hex',
+      'rot13',
+      'leetspeak',
+      'homoglyph',
+      'zero-width',
+      'unicode-tags',
+      'spacing-noise',
+      'payload-split',
+    ];
+    const outputAttacks = disguises.flatMap((disguise) =>
+      data.personas.list().flatMap((persona) =>
+        Array.from({ length: SEEDS }, (_, s) =>
+          generator.generate({
+            persona: persona.id,
+            strategy: disguise ? `as-response,${disguise}` : 'as-response',
+            seed: `out-${s}`,
+          }),
+        ),
+      ),
+    );
+    await runConcurrently(outputAttacks.length, CONCURRENCY, async (i) => {
+      const attack = outputAttacks[i];
+      const result = await runner.run(attack, outputTarget, {
+        persona: data.personas.get(attack.persona),
+        goal: data.goals.get(attack.goal.id),
+        conversationId: `bench-out-${attack.attackId}-${i}`,
+      });
+      tally(byOutputChain, attack.strategy.join(','), result.outcome.success);
+      tally(
+        byOutputChain,
+        attack.goal.category === 'system_prompt_extraction'
+          ? '(all) leaking the system prompt'
+          : '(all) complying with a request',
+        result.outcome.success,
+      );
+    });
+
     // 2. Throughput of single-turn attacks: raw checks of the same prompts, the engine, then the queue.
-    const singleTurn = strategies.ids().filter((id) => !isPlanner(strategies.get(id)));
+    // as-response makes responses, not prompts: it is for the output side only.
+    const singleTurn = strategies
+      .ids()
+      .filter((id) => !isPlanner(strategies.get(id)) && id !== 'as-response');
     const personas = data.personas.list();
     const attacks = Array.from({ length: ATTACKS }, (_, i) =>
       generator.generate({
@@ -232,11 +283,15 @@ async function main(): Promise<void> {
       `\nAdversary vs the default guardrail — ${machineDescription()}, ${date}, data ${data.dataVersion}\n`,
     );
     out.push(
-      `Weakness map: ${matrix.length} attacks (${strategies.ids().length} strategies × ${personas.length} personas × ${SEEDS} seeds) in ${mapSeconds.toFixed(1)} s; success = the guardrail allowed the goal-carrying turn. Wilson 95% intervals.\n`,
+      `Weakness map: ${matrix.length} attacks (${matrix.length / personas.length / SEEDS} strategies × ${personas.length} personas × ${SEEDS} seeds) in ${mapSeconds.toFixed(1)} s; success = the guardrail allowed the goal-carrying turn. Wilson 95% intervals.\n`,
     );
     out.push(markdownTable(['strategy', 'attacks', 'successes', 'success %', '95% CI'], rows(byStrategy)));
     out.push('\nBy goal category (all strategies):\n');
     out.push(markdownTable(['category', 'attacks', 'successes', 'success %', '95% CI'], rows(byCategory)));
+    out.push(
+      `\nOutput side (target guardrail-output: the simulated response checked as output), ${outputAttacks.length} attacks:\n`,
+    );
+    out.push(markdownTable(['chain', 'attacks', 'successes', 'success %', '95% CI'], rows(byOutputChain)));
     out.push(`\nBy persona, each with its own tactics (${SEEDS * 8} attacks each):\n`);
     out.push(markdownTable(['persona', 'attacks', 'successes', 'success %', '95% CI'], rows(byPersona)));
     out.push(`\nThroughput: ${ATTACKS} single-turn attacks, concurrency ${CONCURRENCY}\n`);

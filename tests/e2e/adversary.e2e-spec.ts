@@ -107,6 +107,24 @@ describe('adversary service', () => {
     expect(result.attempt_id).toMatch(/^adv-/);
   });
 
+  it('attacks the guardrail’s output side with a simulated response that leaks the system prompt', async () => {
+    const { status, body } = await post('/v1/attacks', {
+      persona: 'data_exfiltrator',
+      goal: 'system-prompt-extraction/repeat-everything-above',
+      strategy: 'as-response,base64',
+      target: 'guardrail-output',
+      seed: 'e2e-output',
+    });
+    expect(status).toBe(200);
+    const result = body.result as Result & { turns: (Turn & { output_verdict?: string })[] };
+    expect(result.target).toBe('guardrail-output');
+    // Base64 does not hide the leak: the guardrail decodes the response and finds its system prompt.
+    expect(result.turns[0].output_verdict).toBe('block');
+    expect(result.turns[0].input_verdict).toBeUndefined();
+    expect(result.success).toBeFalsy();
+    expect(result.decided_by).toBe('guardrail-verdict');
+  });
+
   it('replays an attack from its key into the same prompts, as a new attempt', async () => {
     const first = (await post('/v1/attacks', { persona: 'data_exfiltrator', seed: 'e2e-replay' })).body
       .result as Result;

@@ -1,5 +1,6 @@
 export * from './redteam-error';
 export * from './types';
+export * from './output-side';
 export * from './random/seeded-random';
 export * from './strategies';
 export * from './personas';

@@ -15,6 +15,7 @@ export class NatsGuardrailChecker implements GuardrailChecker {
         endpoint: input.endpoint,
         userId: input.userId,
         messages: (input.messages ?? []).map((m) => ({ role: m.role, content: m.content })),
+        ...(input.systemPrompt ? { systemPrompt: input.systemPrompt } : {}),
       },
     });
     const verdict = reply.verdict;

@@ -4,6 +4,7 @@ import { isPlanner, type Strategy } from './strategy';
 
 const EXPECTED_IDS = [
   'adversarial-suffix',
+  'as-response',
   'authority',
   'base64',
   'casing-noise',

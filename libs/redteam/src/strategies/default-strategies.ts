@@ -3,6 +3,7 @@ import { HexMutator } from './encoding/hex.mutator';
 import { Rot13Mutator } from './encoding/rot13.mutator';
 import { UrlEncodeMutator } from './encoding/url-encode.mutator';
 import { AdversarialSuffixMutator } from './framing/adversarial-suffix.mutator';
+import { AsResponseMutator } from './framing/as-response.mutator';
 import { AuthorityMutator } from './framing/authority.mutator';
 import { FictionMutator } from './framing/fiction.mutator';
 import { ManyShotMutator } from './framing/many-shot.mutator';
@@ -47,6 +48,7 @@ export const DEFAULT_STRATEGIES: readonly Strategy[] = Object.freeze([
   new AuthorityMutator(),
   new ManyShotMutator(),
   new AdversarialSuffixMutator(),
+  new AsResponseMutator(),
   new IndirectEmailMutator(),
   new IndirectDocumentMutator(),
   new IndirectTableMutator(),

@@ -19,6 +19,7 @@ export { AuthorityMutator } from './framing/authority.mutator';
 export { ManyShotMutator } from './framing/many-shot.mutator';
 export { PlainMutator } from './framing/plain.mutator';
 export { AdversarialSuffixMutator, SUFFIX_TOKENS } from './framing/adversarial-suffix.mutator';
+export { AsResponseMutator } from './framing/as-response.mutator';
 export { IndirectEmailMutator } from './injection/indirect-email.mutator';
 export { IndirectDocumentMutator } from './injection/indirect-document.mutator';
 export { IndirectTableMutator } from './injection/indirect-table.mutator';

@@ -15,6 +15,8 @@ export interface GuardrailCheckInput {
   readonly endpoint: string;
   readonly userId: string;
   readonly messages?: ChatMessage[];
+  /** The application's system prompt, for output checks that look for it leaking. */
+  readonly systemPrompt?: string;
 }
 
 /**

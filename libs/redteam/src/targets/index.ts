@@ -1,5 +1,6 @@
 export * from './attack-target';
 export * from './guardrail.target';
+export * from './guardrail-output.target';
 export * from './guarded.target';
 export * from './openai-chat.target';
 export * from './http.target';

@@ -36,6 +36,8 @@ import { parseJsonPath } from './json-path';
  * guardrail in front of the model (both default false: the file says what is in the path).
  */
 export const GUARDRAIL_TARGET_NAME = 'guardrail';
+/** The guardrail's output side: attacker turns are simulated model responses (see GuardrailOutputTarget). */
+export const GUARDRAIL_OUTPUT_TARGET_NAME = 'guardrail-output';
 
 const envName = z
   .string()
@@ -107,12 +109,13 @@ export const targetsFileSchema = z.strictObject({
       targetDefinitionSchema,
     )
     .superRefine((targets, context) => {
-      if (Object.prototype.hasOwnProperty.call(targets, GUARDRAIL_TARGET_NAME))
-        context.addIssue({
-          code: 'custom',
-          path: [GUARDRAIL_TARGET_NAME],
-          message: `"${GUARDRAIL_TARGET_NAME}" is built in and cannot be redefined`,
-        });
+      for (const builtIn of [GUARDRAIL_TARGET_NAME, GUARDRAIL_OUTPUT_TARGET_NAME])
+        if (Object.prototype.hasOwnProperty.call(targets, builtIn))
+          context.addIssue({
+            code: 'custom',
+            path: [builtIn],
+            message: `"${builtIn}" is built in and cannot be redefined`,
+          });
     }),
 });
 

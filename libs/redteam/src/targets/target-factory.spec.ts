@@ -1,6 +1,7 @@
 import { FakeChatServer } from '@rampart/testing';
 import type { GuardrailChecker } from './guardrail.target';
 import { GuardedTarget } from './guarded.target';
+import { GuardrailOutputTarget } from './guardrail-output.target';
 import { GuardrailTarget } from './guardrail.target';
 import { HttpTarget } from './http.target';
 import { OpenAiChatTarget } from './openai-chat.target';
@@ -106,9 +107,16 @@ describe('createTarget', () => {
   const config = parseTargetsConfig(YAML);
   const env = { VICTIM_KEY: KEY, ACME_KEY: 'acme-key-123456' };
 
-  it('always knows the built-in guardrail target', () => {
+  it('always knows the built-in guardrail targets, input and output side', () => {
     expect(createTarget('guardrail', { guardrail, env: {} })).toBeInstanceOf(GuardrailTarget);
-    expect(knownTargetNames(config)).toEqual(['guardrail', 'acme-app', 'bare-bot', 'support-bot']);
+    expect(createTarget('guardrail-output', { guardrail, env: {} })).toBeInstanceOf(GuardrailOutputTarget);
+    expect(knownTargetNames(config)).toEqual([
+      'guardrail',
+      'guardrail-output',
+      'acme-app',
+      'bare-bot',
+      'support-bot',
+    ]);
   });
 
   it('wraps a guarded chat target with the guardrail and keeps its system prompt and canary', () => {
@@ -125,7 +133,7 @@ describe('createTarget', () => {
 
   it('lists the known names for an unknown target', () => {
     expect(() => createTarget('nope', { config, guardrail, env })).toThrow(
-      'unknown target "nope"; known targets: guardrail, acme-app, bare-bot, support-bot',
+      'unknown target "nope"; known targets: guardrail, guardrail-output, acme-app, bare-bot, support-bot',
     );
   });
 

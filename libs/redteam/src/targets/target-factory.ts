@@ -1,10 +1,16 @@
 import { RedteamError } from '../redteam-error';
 import type { AttackTarget } from './attack-target';
 import { GuardedTarget } from './guarded.target';
+import { GuardrailOutputTarget } from './guardrail-output.target';
 import { GuardrailTarget, type GuardrailCallContext, type GuardrailChecker } from './guardrail.target';
 import { HttpTarget } from './http.target';
 import { OpenAiChatTarget } from './openai-chat.target';
-import { GUARDRAIL_TARGET_NAME, type TargetDefinition, type TargetsConfig } from './target-config';
+import {
+  GUARDRAIL_OUTPUT_TARGET_NAME,
+  GUARDRAIL_TARGET_NAME,
+  type TargetDefinition,
+  type TargetsConfig,
+} from './target-config';
 
 export interface CreateTargetOptions extends GuardrailCallContext {
   /** The named targets (a validated targets file); without it only `guardrail` exists. */
@@ -15,9 +21,9 @@ export interface CreateTargetOptions extends GuardrailCallContext {
   readonly fetch?: typeof fetch;
 }
 
-/** Every name `createTarget` accepts: `guardrail`, then the file's targets in alphabetical order. */
+/** Every name `createTarget` accepts: `guardrail`, `guardrail-output`, then the file's targets in order. */
 export function knownTargetNames(config?: TargetsConfig): string[] {
-  return [GUARDRAIL_TARGET_NAME, ...Object.keys(config?.targets ?? {}).sort()];
+  return [GUARDRAIL_TARGET_NAME, GUARDRAIL_OUTPUT_TARGET_NAME, ...Object.keys(config?.targets ?? {}).sort()];
 }
 
 /**
@@ -31,6 +37,7 @@ export function createTarget(name: string, options: CreateTargetOptions): Attack
     ...(options.userId === undefined ? {} : { userId: options.userId }),
   };
   if (name === GUARDRAIL_TARGET_NAME) return new GuardrailTarget(options.guardrail, context);
+  if (name === GUARDRAIL_OUTPUT_TARGET_NAME) return new GuardrailOutputTarget(options.guardrail, context);
   const targets = options.config?.targets ?? {};
   const definition = Object.prototype.hasOwnProperty.call(targets, name) ? targets[name] : undefined;
   if (!definition) {

@@ -54,7 +54,7 @@ function natsChecker(client: RequestClient): GuardrailChecker {
           conversationId: input.conversationId,
           endpoint: input.endpoint,
           userId: input.userId,
-          messages: [],
+          messages: (input.messages ?? []).map((m) => ({ role: m.role, content: m.content })),
           ...(input.systemPrompt ? { systemPrompt: input.systemPrompt } : {}),
         },
       });

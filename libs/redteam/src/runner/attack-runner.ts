@@ -48,6 +48,7 @@ export class AttackRunner {
         conversationId: context.conversationId,
         messages: [...messages],
         turn,
+        goalText: context.goal.text,
         ...(context.signal ? { signal: context.signal } : {}),
       });
       turns.push({ index, turn, reply });

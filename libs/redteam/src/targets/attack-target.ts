@@ -20,6 +20,11 @@ export interface TargetRequest {
   /** The conversation so far, ending with the attacker's new turn. */
   readonly messages: readonly ChatMessage[];
   readonly turn: AttackTurn;
+  /**
+   * The goal in plain words. Real targets never see it; a simulated one does (`guardrail-output` sends it
+   * as the user's request that the simulated response answers).
+   */
+  readonly goalText?: string;
   readonly signal?: AbortSignal;
 }
 

@@ -11,8 +11,8 @@ import {
 /**
  * The guardrail's output side as the target: each attacker turn is a simulated model *response*, checked
  * as `output` with the simulated deployment's system prompt in the context (as an application sends its
- * own). The attack succeeds when the guardrail lets the response through to the user. Use with strategy
- * chains that start with `as-response`.
+ * own) and the goal as the user's request it answers. The attack succeeds when the guardrail lets the
+ * response through to the user. Use with strategy chains that start with `as-response`.
  */
 export class GuardrailOutputTarget implements AttackTarget {
   readonly id = 'guardrail-output';
@@ -40,8 +40,12 @@ export class GuardrailOutputTarget implements AttackTarget {
         endpoint: this.endpoint,
         userId: this.userId,
         systemPrompt: this.systemPrompt,
-        // The conversation before this response: the attacker's earlier turns, none of the responses.
-        messages: request.messages.slice(0, -1).map((m) => ({ role: m.role, content: m.content })),
+        // The conversation this response answers: earlier turns, then the request itself (the goal), as
+        // an application passes the user's message along with the model's answer.
+        messages: [
+          ...request.messages.slice(0, -1).map((m) => ({ role: m.role, content: m.content })),
+          ...(request.goalText ? [{ role: 'user' as const, content: request.goalText }] : []),
+        ],
       },
       request.signal,
     );

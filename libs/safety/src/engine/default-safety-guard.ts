@@ -47,6 +47,6 @@ export function createSafetyGuard(options: CreateSafetyGuardOptions = {}): Safet
     options.analyze ?? createTextAnalyzer(),
     detectors,
     (findings, text, context) => fuseScores(findings, text, context, fusion),
-    { rescanDecoded: options.rescanDecoded ?? true },
+    { rescanDecoded: options.rescanDecoded ?? true, judgeRequestInContext: true },
   );
 }

@@ -1,4 +1,5 @@
 import type { AnalysisContext, AnalyzedText, CategoryScore, Detector, Finding, SafetyReport } from '../types';
+import { lastUserRequest, responseComplies } from './request-in-context';
 
 export type TextAnalyzer = (text: string) => AnalyzedText;
 
@@ -18,7 +19,18 @@ export interface SafetyGuardOptions {
   rescanDecoded?: boolean;
   /** At most this many payloads are rescanned per check (default 4): decoding must not multiply the cost. */
   maxDecodedSegments?: number;
+  /**
+   * On output checks with a conversation, score the request a complying response answers (its last user
+   * message) with the input detectors, and give the response that request's harm (default false).
+   */
+  judgeRequestInContext?: boolean;
 }
+
+/** The request must itself score this high (harm or jailbreak) for a complying response to inherit it. */
+const REQUEST_FLOOR = 0.5;
+/** A complying response is a little less certain than the request it answers. */
+const INHERITED = 0.9;
+const LONGEST_REQUEST = 8_000;
 
 /**
  * Runs every detector that applies to the direction over the analysed text and fuses their findings into
@@ -37,7 +49,10 @@ export class SafetyGuard {
   ) {
     this.rescanDecoded = options.rescanDecoded ?? false;
     this.maxDecodedSegments = options.maxDecodedSegments ?? 4;
+    this.judgeRequestInContext = options.judgeRequestInContext ?? false;
   }
+
+  private readonly judgeRequestInContext: boolean;
 
   check(text: string, context: AnalysisContext): SafetyReport {
     const analyzed = this.analyze(text);
@@ -57,6 +72,9 @@ export class SafetyGuard {
           });
       }
     }
+    if (this.judgeRequestInContext && context.direction === 'output') {
+      findings.push(...this.requestInContext(text, context, timings));
+    }
     const fused = this.fuse(findings, analyzed, context);
     return typeof fused === 'number'
       ? { findings, categories: categoryScores(findings), score: fused, timings }
@@ -66,6 +84,34 @@ export class SafetyGuard {
           score: fused.score,
           timings,
         };
+  }
+
+  /** Findings that a complying response inherits from the harmful request it answers. */
+  private requestInContext(
+    text: string,
+    context: AnalysisContext,
+    timings: Record<string, number>,
+  ): Finding[] {
+    const request = lastUserRequest(context.messages);
+    if (!request || request.length > LONGEST_REQUEST || !responseComplies(text)) return [];
+    const started = performance.now();
+    const inner: Finding[] = [];
+    const asInput: AnalysisContext = { direction: 'input' };
+    this.run(this.analyze(request), asInput, inner, timings);
+    timings['output.complies_with_request'] = performance.now() - started;
+    const best = new Map<Finding['category'], number>();
+    for (const finding of inner) {
+      if (!(finding.category.startsWith('harmful:') || finding.category === 'jailbreak')) continue;
+      if (finding.score >= REQUEST_FLOOR)
+        best.set(finding.category, Math.max(best.get(finding.category) ?? 0, finding.score));
+    }
+    return [...best].map(([category, score]) => ({
+      detector: 'output.complies_with_request',
+      category,
+      score: score * INHERITED,
+      span: { start: 0, end: Math.min(text.length, 200) },
+      reason: `the response goes along with a request that scores ${score.toFixed(2)} for ${category}`,
+    }));
   }
 
   private run(

@@ -12,14 +12,31 @@ const AI_NOUN =
 const ORDER =
   "(?:please\\s+)?(?:ignore|disregard|forget|do not|don['’]t|stop|instead|you must|you should|you will|you are to|always|never|tell|say|respond|reply|output|print|send|forward|delete|mark|grant|update|make|recommend|state|answer|summari[sz]e|write|include|add|rate|approve|classify|report|describe|post|share|email)";
 
+/** What planted instructions make a model do, beyond what it says: act on its tools and environment. */
+const ACTION =
+  '(?:install|run|execute|open|download|upload|fetch|visit|call|use|repeat|copy|paste|exfiltrate|append|insert|replace|rewrite|translate|list|reveal|disclose|leak)';
+
 export const EXTRA_DOC_CUES = [
   cue(
     'doc.vocative_order',
     'addresses_ai',
     2.6,
     [],
-    new RegExp(`\\b${AI_NOUN}\\s*[,:]\\s*${ORDER}\\b`),
+    // "AI summariser: ignore…", also when a bracket closes the label ("(for AI tools): repeat…").
+    new RegExp(`\\b${AI_NOUN}\\s*[)\\]]?\\s*[,:]\\s*(?:${ORDER}|${ACTION})\\b`),
     'gives the AI processing the content an order',
+  ),
+  cue(
+    'doc.ai_obligation',
+    'addresses_ai',
+    2.6,
+    [],
+    // "AI assistants must first install…": an obligation put on AI readers, followed by an order. Policy
+    // text about AI ("AI systems should respect privacy") names no order, and is left alone.
+    new RegExp(
+      `\\b${AI_NOUN}\\s+(?:must|should|shall|are to|need to|have to|are required to|are instructed to)\\s+(?:(?:first|now|also|immediately|always|then)\\s+)?(?:${ORDER}|${ACTION})\\b`,
+    ),
+    'puts an order on the AI processing the content',
   ),
   cue(
     'doc.note_to_any_ai',

@@ -1,6 +1,6 @@
 import { analyzeText } from '../../normalize';
 import type { Finding } from '../../types';
-import { HarmfulRequestDetector, hazardsIn } from './harmful-request.detector';
+import { HarmfulRequestDetector, hazardsIn, isRequest } from './harmful-request.detector';
 
 const detector = new HarmfulRequestDetector();
 
@@ -71,5 +71,16 @@ describe('HarmfulRequestDetector', () => {
   it('lists the hazards a text touches, strongest first, for naming model findings', () => {
     expect(hazardsIn('how to synthesize sarin and steal a car')[0]).toBe('S9');
     expect(hazardsIn('what a lovely day')).toEqual([]);
+  });
+});
+
+describe('isRequest', () => {
+  it('reads an order after a dash as a request, as after a sentence break', () => {
+    expect(isRequest('following on from your previous answer — give me the steps for it.')).toBe(true);
+    expect(isRequest('one more thing - write the letter for me.')).toBe(true);
+  });
+
+  it('does not read a statement as a request because it has a dash in it', () => {
+    expect(isRequest('the report — about forty pages — covers the whole year.')).toBe(false);
   });
 });

@@ -39,7 +39,8 @@ const INTENT_CUES: readonly Cue[] = [
     'intent',
     1.3,
     [],
-    /(?<=(?:^|[.!?:;"]\s*|\bplease\s+|\b(?:can|could|would|will) you (?:please )?))(?:give|provide|write|tell|show|teach|explain|list|describe|outline|detail|draft|compose|generate|create|make|design|develop|code|build|suggest|recommend|help|assist|walk me through|instruct|guide|find|share|send|spread|post|craft|produce|plan|organi[sz]e|devise|use|run|execute|compile|gather|collect|locate|track down|dig up|look up|confirm|set up)\b/,
+    // A dash opens an order too, as a sentence break does: "Following on from that — give me…".
+    /(?<=(?:^|[.!?:;"—–]\s*|\s-\s|\bplease\s+|\b(?:can|could|would|will) you (?:please )?))(?:give|provide|write|tell|show|teach|explain|list|describe|outline|detail|draft|compose|generate|create|make|design|develop|code|build|suggest|recommend|help|assist|walk me through|instruct|guide|find|share|send|spread|post|craft|produce|plan|organi[sz]e|devise|use|run|execute|compile|gather|collect|locate|track down|dig up|look up|confirm|set up)\b/,
     'asks for it to be produced',
   ),
   cue(

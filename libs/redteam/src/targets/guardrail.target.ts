@@ -57,38 +57,54 @@ export async function runGuardrailCheck(
   }
 }
 
-/**
- * The guardrail itself as the target: each attacker turn is checked as `input`, with the conversation so
- * far, and the verdict is the whole reply. No model is called; `reply` is always absent.
- */
-export class GuardrailTarget implements AttackTarget {
-  readonly id = 'guardrail';
+/** What both sides of the guardrail as a target share: the checker and whom the checks run as. */
+export abstract class GuardrailSideTarget implements AttackTarget {
+  abstract readonly id: string;
   readonly kind = 'guardrail' as const;
-  private readonly endpoint: string;
-  private readonly userId: string;
+  protected readonly endpoint: string;
+  protected readonly userId: string;
 
   constructor(
-    private readonly checker: GuardrailChecker,
+    protected readonly checker: GuardrailChecker,
     context: GuardrailCallContext = {},
   ) {
     this.endpoint = context.endpoint ?? DEFAULT_GUARDRAIL_ENDPOINT;
     this.userId = context.userId ?? DEFAULT_GUARDRAIL_USER;
   }
 
-  async send(request: TargetRequest): Promise<TargetReply> {
-    const started = performance.now();
-    const inputCheck = await runGuardrailCheck(
+  abstract send(request: TargetRequest): Promise<TargetReply>;
+
+  protected check(
+    request: TargetRequest,
+    input: Pick<GuardrailCheckInput, 'direction' | 'messages' | 'systemPrompt'>,
+  ): Promise<GuardrailVerdict> {
+    return runGuardrailCheck(
       this.checker,
       {
-        direction: 'input',
+        ...input,
         text: request.turn.text,
         conversationId: request.conversationId,
         endpoint: this.endpoint,
         userId: this.userId,
-        messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
       },
       request.signal,
     );
+  }
+}
+
+/**
+ * The guardrail itself as the target: each attacker turn is checked as `input`, with the conversation so
+ * far, and the verdict is the whole reply. No model is called; `reply` is always absent.
+ */
+export class GuardrailTarget extends GuardrailSideTarget {
+  readonly id = 'guardrail';
+
+  async send(request: TargetRequest): Promise<TargetReply> {
+    const started = performance.now();
+    const inputCheck = await this.check(request, {
+      direction: 'input',
+      messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    });
     return { inputCheck, latencyMs: performance.now() - started };
   }
 }

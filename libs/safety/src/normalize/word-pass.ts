@@ -49,7 +49,7 @@ const isAlnum = (code: number) => isLetter(code) || isDigit(code);
 
 /** Runs of at least 4 single characters (3 of them letters) split by one space, dot or dash each. */
 function joinSpacedLetters(buffer: TextBuffer): void {
-  const { units, starts, kinds } = buffer;
+  const { units, kinds } = buffer;
   const length = buffer.length;
   let write = 0;
   let read = 0;
@@ -63,34 +63,30 @@ function joinSpacedLetters(buffer: TextBuffer): void {
         if (isLetter(units[end + 1])) letters++;
         end += 2;
       }
-      // A run that does not qualify is copied whole: none of its suffixes can qualify either, and
-      // rescanning them would make the pass quadratic on "1 1 1 1 …".
-      const step = count >= 4 && letters >= 3 ? 2 : 1;
-      if (step === 2) {
+      if (count >= 4 && letters >= 3) {
         write = writeJoinedRun(buffer, read, end, write);
         read = end;
         continue;
       }
-      for (let at = read; at < end; at += step) {
-        if (write !== at) {
-          units[write] = units[at];
-          starts[write] = starts[at];
-          kinds[write] = kinds[at];
-        }
-        write++;
-      }
-      read = end;
+      // A run that does not qualify is copied whole: none of its suffixes can qualify either, and
+      // rescanning them would make the pass quadratic on "1 1 1 1 …".
+      for (; read < end; read++) write = copyUnit(buffer, read, write);
       continue;
     }
-    if (write !== read) {
-      units[write] = units[read];
-      starts[write] = starts[read];
-      kinds[write] = kinds[read];
-    }
-    write++;
+    write = copyUnit(buffer, read, write);
     read++;
   }
   buffer.length = write;
+}
+
+/** Moves one unit (with its original offset and kind) down to the write position; returns the next one. */
+function copyUnit(buffer: TextBuffer, read: number, write: number): number {
+  if (write !== read) {
+    buffer.units[write] = buffer.units[read];
+    buffer.starts[write] = buffer.starts[read];
+    buffer.kinds[write] = buffer.kinds[read];
+  }
+  return write + 1;
 }
 
 /**
@@ -101,26 +97,24 @@ function joinSpacedLetters(buffer: TextBuffer): void {
 function writeJoinedRun(buffer: TextBuffer, read: number, end: number, write: number): number {
   const { units, starts, kinds } = buffer;
   const letters = Math.ceil((end - read) / 2);
-  // Copied first: the output is written over the run it is read from.
   const codes = new Uint16Array(letters);
-  const from = new Int32Array(letters);
-  for (let k = 0; k < letters; k++) {
-    codes[k] = units[read + 2 * k];
-    from[k] = read + 2 * k;
-  }
+  for (let k = 0; k < letters; k++) codes[k] = units[read + 2 * k];
   const ends = segmentWords(codes);
-  const letterStarts = Array.from(from, (at) => starts[at]);
-  const letterKinds = Array.from(from, (at) => kinds[at]);
-  const spaceStarts = Array.from(from, (at) => (at + 1 < end ? starts[at + 1] : starts[at]));
   let word = 0;
   for (let k = 0; k < letters; k++) {
+    const at = read + 2 * k;
+    // Read before writing: the output never runs ahead of the letter being read, but may land on it.
+    const start = starts[at];
+    const kind = kinds[at];
+    const last = k + 1 === letters;
+    const spaceStart = last ? 0 : starts[at + 1];
     units[write] = codes[k];
-    starts[write] = letterStarts[k];
-    kinds[write] = letterKinds[k];
+    starts[write] = start;
+    kinds[write] = kind;
     write++;
-    if (ends && ends[word] === k + 1 && k + 1 < letters) {
+    if (ends && !last && ends[word] === k + 1) {
       units[write] = 0x20;
-      starts[write] = spaceStarts[k];
+      starts[write] = spaceStart;
       kinds[write] = 0;
       write++;
       word++;

@@ -59,10 +59,6 @@ export class AttackResultRecorder {
     return pending.recorded ?? false;
   }
 
-  flush(): Promise<void> {
-    return this.batches.flush();
-  }
-
   private async commit(batch: readonly Pending[]): Promise<void> {
     await this.deps.txHost.run(async (tx) => {
       const fresh = new Map<string, Set<string>>();

@@ -41,17 +41,4 @@ describe('BatchCommitter', () => {
     expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error('bad 2'));
     expect(failures).toEqual([3]);
   });
-
-  it('flushes what is waiting without waiting for the timer', async () => {
-    const commits: number[][] = [];
-    const committer = new BatchCommitter<number>({
-      commit: async (batch) => void commits.push([...batch]),
-      maxBatch: 10,
-      maxWaitMs: 60_000,
-    });
-    const pending = committer.submit(7);
-    await committer.flush();
-    await pending;
-    expect(commits).toEqual([[7]]);
-  });
 });

@@ -37,12 +37,6 @@ export class BatchCommitter<T> {
     });
   }
 
-  /** Commits whatever is waiting now, and resolves when it is written (graceful shutdown). */
-  async flush(): Promise<void> {
-    if (this.queue.length > 0) this.start();
-    await this.writing;
-  }
-
   private start(): void {
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -11,14 +11,12 @@ import { Queue } from 'bullmq';
 import { BusNaming, QueueFactory, RequestClient } from '@rampart/bus';
 import { ADVERSARY_ATTACKS_QUEUE, GuardrailCheckV1 } from '@rampart/contracts';
 import {
-  AttackGenerator,
   AttackRunner,
-  createDefaultStrategyRegistry,
   createJudges,
   createTarget,
   decideOutcome,
   isPlanner,
-  loadRedteamData,
+  loadAttackArsenal,
   type GeneratedAttack,
   type GuardrailChecker,
 } from '@rampart/redteam';
@@ -85,15 +83,8 @@ function rows(map: Map<string, Tally>, order?: (a: [string, Tally], b: [string, 
 }
 
 async function main(): Promise<void> {
-  const strategies = createDefaultStrategyRegistry();
-  const data = loadRedteamData({ validateChain: (chain) => void strategies.parseChain(chain) });
-  const generator = new AttackGenerator({
-    personas: data.personas,
-    goals: data.goals,
-    strategies,
-    dataVersion: data.dataVersion,
-    maxTurnsCap: 10,
-  });
+  const data = loadAttackArsenal({ maxTurnsCap: 10 });
+  const { strategies, generator } = data;
 
   const db = await createTestDatabase('bench_adversary');
   const ns = createTestNamespace('bench_adversary', db.config.schema);

@@ -9,5 +9,6 @@ export * from './targets';
 export * from './judges';
 export * from './replay/replay-key';
 export * from './generation/attack-generator';
+export * from './generation/attack-arsenal';
 export * from './runner/attack-runner';
 export * from './refine/refine-loop';

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import {
-  AttackGenerator,
-  createDefaultStrategyRegistry,
+  type AttackGenerator,
   createTarget,
-  loadRedteamData,
+  loadAttackArsenal,
   parseTargetsConfig,
   knownTargetNames,
   type AttackTarget,
@@ -39,17 +38,9 @@ export class RedteamCatalog {
     guardrail: GuardrailChecker,
     env: NodeJS.ProcessEnv,
   ): RedteamCatalog {
-    const strategies = createDefaultStrategyRegistry();
-    const data = loadRedteamData({
+    const { strategies, personas, goals, generator } = loadAttackArsenal({
       userPersonaDirs: settings.personaDirs,
       goalManifests: settings.goalManifests,
-      validateChain: (chain) => void strategies.parseChain(chain),
-    });
-    const generator = new AttackGenerator({
-      personas: data.personas,
-      goals: data.goals,
-      strategies,
-      dataVersion: data.dataVersion,
       maxTurnsCap: settings.guards.maxTurns,
     });
     const targetsFile = settings.targetsFile
@@ -57,8 +48,8 @@ export class RedteamCatalog {
       : undefined;
     const catalog = new RedteamCatalog(
       strategies,
-      data.personas,
-      data.goals,
+      personas,
+      goals,
       generator,
       targetsFile,
       settings.guardrailEndpoint,

@@ -129,12 +129,9 @@ export function registerAttackCommands(program: Command): void {
     .description('List personas, persona sets and strategies (offline)')
     .option('--persona-dir <dir...>', 'extra persona folders')
     .action(async (options: { personaDir?: string[] }) => {
-      const { createDefaultStrategyRegistry, loadRedteamData } = await import('@rampart/redteam');
-      const strategies = createDefaultStrategyRegistry();
-      const data = loadRedteamData({
-        userPersonaDirs: options.personaDir ?? [],
-        validateChain: (chain) => void strategies.parseChain(chain),
-      });
+      const { loadAttackArsenal } = await import('@rampart/redteam');
+      const data = loadAttackArsenal({ userPersonaDirs: options.personaDir ?? [] });
+      const { strategies } = data;
       process.stdout.write(`data version ${data.dataVersion}\n\npersonas:\n`);
       for (const p of data.personas.list()) {
         process.stdout.write(`  ${p.id.padEnd(22)} ${p.severity.padEnd(9)} ${p.goal}\n`);
@@ -162,21 +159,8 @@ function positive(value: string, flag: string, max: number): number {
 }
 
 async function offlineGenerator(personaDirs: string[] = [], goalManifests: string[] = [], maxTurns: number) {
-  const { AttackGenerator, createDefaultStrategyRegistry, loadRedteamData } =
-    await import('@rampart/redteam');
-  const strategies = createDefaultStrategyRegistry();
-  const data = loadRedteamData({
-    userPersonaDirs: personaDirs,
-    goalManifests,
-    validateChain: (chain) => void strategies.parseChain(chain),
-  });
-  return new AttackGenerator({
-    personas: data.personas,
-    goals: data.goals,
-    strategies,
-    dataVersion: data.dataVersion,
-    maxTurnsCap: maxTurns,
-  });
+  const { loadAttackArsenal } = await import('@rampart/redteam');
+  return loadAttackArsenal({ userPersonaDirs: personaDirs, goalManifests, maxTurnsCap: maxTurns }).generator;
 }
 
 async function runRemote(body: Record<string, unknown>, options: RunOptions): Promise<void> {

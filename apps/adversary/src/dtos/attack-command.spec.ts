@@ -25,6 +25,9 @@ describe('attack commands', () => {
     });
     expect(command.seed).toMatch(/^[0-9a-f]{16}$/);
     expect(run({ persona: 'p', seed: 's-1' }).seed).toBe('s-1');
+    // A queued job passes its id, so a retry regenerates the same attack.
+    const queued = create(adversaryV1.RunAttackRequestSchema, { persona: 'p' });
+    expect(toAttackCommand(queued, { seed: 'job-7' }).seed).toBe('job-7');
   });
 
   it('takes a replay key on its own and refuses it mixed with what the key fixes', () => {

@@ -38,8 +38,8 @@ function check(value: string | undefined, field: string, pattern: RegExp, what: 
   return value;
 }
 
-function seedOf(seed: string | undefined): string {
-  if (seed === undefined) return randomBytes(8).toString('hex');
+function seedOf(seed: string | undefined, fallback?: string): string {
+  if (seed === undefined) return fallback ?? randomBytes(8).toString('hex');
   if (seed.length === 0 || seed.length > 200)
     throw AdversaryError.invalid('seed', 'expected 1 to 200 characters');
   return seed;
@@ -72,7 +72,15 @@ export function parseBody<S extends DescMessage>(
 }
 
 /** Checks what the schema cannot: which fields go together, names and sizes. */
-export function toAttackCommand(request: adversaryV1.RunAttackRequest, runId?: string): AttackCommand {
+/**
+ * `from.seed` replaces the random seed drawn for a request without one (a queued job uses its id, so a
+ * retry regenerates the same attack).
+ */
+export function toAttackCommand(
+  request: adversaryV1.RunAttackRequest,
+  from: { runId?: string; seed?: string } = {},
+): AttackCommand {
+  const { runId } = from;
   const target = check(request.target, 'target', NAME, 'a target name') ?? 'guardrail';
   const campaignId = check(request.campaignId, 'campaign_id', NAME, 'a campaign id');
   if (request.refineIterations !== undefined && request.refineIterations < 0) {
@@ -103,7 +111,7 @@ export function toAttackCommand(request: adversaryV1.RunAttackRequest, runId?: s
   const goal = check(request.goal, 'goal', GOAL_ID, 'a goal id such as "harmful-requests/some-goal"');
   return {
     persona,
-    seed: seedOf(request.seed),
+    seed: seedOf(request.seed, from.seed),
     ...(strategy ? { strategy } : {}),
     ...(goal ? { goal } : {}),
     ...origin,

@@ -24,9 +24,11 @@ export class RunAttackProcessor implements QueueProcessor<typeof ADVERSARY_ATTAC
 
   async process(job: JobMessage<typeof ADVERSARY_ATTACKS_QUEUE>, context: JobContext): Promise<void> {
     if (!job.attack) throw AdversaryError.invalid('attack', 'is required');
-    const command = toAttackCommand(job.attack, job.runId || undefined);
     // A queued attack without a seed would get a new one on every retry; fix it to the job.
-    if (command.persona && !job.attack.seed) command.seed = context.jobId;
+    const command = toAttackCommand(job.attack, {
+      ...(job.runId ? { runId: job.runId } : {}),
+      seed: context.jobId,
+    });
     try {
       await this.attacks.run(command, {
         waitForAdmission: false,

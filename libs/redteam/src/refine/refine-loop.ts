@@ -2,7 +2,8 @@ import type { GeneratedAttack } from '../generation/attack-generator';
 import type { AttackOutcome } from '../judges/judge';
 import type { AttackResult, AttackRunContext, AttackRunner } from '../runner/attack-runner';
 import type { AttackTarget, ChatMessage } from '../targets/attack-target';
-import { OpenAiChatTarget, type OpenAiChatTargetOptions } from '../targets/openai-chat.target';
+import { ChatCompletionsClient } from '../targets/chat-completions.client';
+import { jsonObjectCandidates } from '../targets/json-answer';
 
 /** One iteration: the prompt sent, its result, and what the attacker model said it changed. */
 export interface RefineStep {
@@ -35,14 +36,31 @@ const SYSTEM_PROMPT = [
  * reproducible from its replay key; the refined prompts come from a model and are not — every step's
  * prompts are kept in the results, which are the record of what was sent.
  */
+export interface AttackerModelOptions {
+  /** An OpenAI-compatible base URL; `/chat/completions` is appended. */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  /** Per-call deadline in milliseconds (default 30,000). */
+  timeoutMs?: number;
+  /** Largest reply body read (default 1 MiB). */
+  maxReplyBytes?: number;
+  fetch?: typeof fetch;
+}
+
 export class RefineLoop {
-  private readonly attacker: OpenAiChatTarget;
+  private readonly attacker: ChatCompletionsClient;
 
   constructor(
     private readonly runner: AttackRunner,
-    attacker: Omit<OpenAiChatTargetOptions, 'systemPrompt' | 'canary'>,
+    attacker: AttackerModelOptions,
   ) {
-    this.attacker = new OpenAiChatTarget({ ...attacker, systemPrompt: SYSTEM_PROMPT });
+    this.attacker = new ChatCompletionsClient({
+      ...attacker,
+      timeoutMs: attacker.timeoutMs ?? 30_000,
+      maxReplyBytes: attacker.maxReplyBytes ?? 1_048_576,
+      label: `attacker model ${attacker.model}`,
+    });
   }
 
   async run(
@@ -90,13 +108,12 @@ export class RefineLoop {
         describeOutcome(result.outcome, last?.reply),
       ].join('\n\n'),
     };
-    const reply = await this.attacker.send({
-      conversationId: `${context.conversationId}-attacker`,
-      messages: [report],
-      turn: { text: report.content, carriesGoal: false, purpose: 'refine' },
-      ...(context.signal ? { signal: context.signal } : {}),
-    });
-    return parseRefinement(reply.reply ?? '');
+    const reply = await this.attacker.complete(
+      [{ role: 'system', content: SYSTEM_PROMPT }, report],
+      {},
+      context.signal,
+    );
+    return parseRefinement(reply);
   }
 }
 
@@ -116,17 +133,13 @@ function describeOutcome(
 
 /** The attacker's JSON, also when wrapped in a code fence or surrounded by prose; undefined when unusable. */
 export function parseRefinement(text: string): { prompt: string; improvement: string } | undefined {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start === -1 || end <= start) return undefined;
-  try {
-    const parsed = JSON.parse(text.slice(start, end + 1)) as { prompt?: unknown; improvement?: unknown };
-    if (typeof parsed.prompt !== 'string' || parsed.prompt.trim() === '') return undefined;
+  for (const value of jsonObjectCandidates(text)) {
+    const { prompt, improvement } = value as { prompt?: unknown; improvement?: unknown };
+    if (typeof prompt !== 'string' || prompt.trim() === '') continue;
     return {
-      prompt: parsed.prompt.slice(0, 16_000),
-      improvement: typeof parsed.improvement === 'string' ? parsed.improvement.slice(0, 300) : '',
+      prompt: prompt.slice(0, 16_000),
+      improvement: typeof improvement === 'string' ? improvement.slice(0, 300) : '',
     };
-  } catch {
-    return undefined;
   }
+  return undefined;
 }

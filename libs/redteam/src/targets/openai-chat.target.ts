@@ -1,6 +1,6 @@
-import { RedteamError } from '../redteam-error';
 import type { AttackTarget, ChatMessage, TargetReply, TargetRequest } from './attack-target';
-import { checkedUrl, httpCall, scrubSecrets } from './http-call';
+import { ChatCompletionsClient } from './chat-completions.client';
+import { checkedUrl } from './http-call';
 
 export interface OpenAiChatTargetOptions {
   /** E.g. `https://api.openai.com/v1` or `http://127.0.0.1:8000/v1`; `/chat/completions` is appended. */
@@ -34,30 +34,26 @@ export class OpenAiChatTarget implements AttackTarget {
   readonly kind = 'chat' as const;
   readonly systemPrompt?: string;
   readonly canary?: string;
-  readonly #apiKey: string | undefined;
-  private readonly url: string;
-  private readonly model: string;
-  private readonly timeoutMs: number;
-  private readonly maxReplyBytes: number;
+  private readonly client: ChatCompletionsClient;
   private readonly extra: Record<string, unknown>;
-  private readonly fetch: typeof fetch;
 
   constructor(options: OpenAiChatTargetOptions) {
-    const base = checkedUrl(options.baseUrl, 'base_url');
-    if (!options.model) throw new RedteamError('REDTEAM_INVALID_TARGET', 'model is required');
-    this.url = `${base.origin}${base.pathname.replace(/\/+$/, '')}/chat/completions`;
-    this.model = options.model;
-    this.id = `chat:${options.model}@${base.host}`;
-    this.#apiKey = options.apiKey || undefined;
+    this.id = `chat:${options.model}@${checkedUrl(options.baseUrl, 'base_url').host}`;
+    this.client = new ChatCompletionsClient({
+      baseUrl: options.baseUrl,
+      model: options.model,
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxReplyBytes: options.maxReplyBytes ?? 1_048_576,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      label: `target ${this.id}`,
+    });
     if (options.systemPrompt !== undefined) this.systemPrompt = options.systemPrompt;
     if (options.canary !== undefined) this.canary = options.canary;
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.maxReplyBytes = options.maxReplyBytes ?? 1_048_576;
     this.extra = {
       ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
       ...(options.maxTokens === undefined ? {} : { max_tokens: options.maxTokens }),
     };
-    this.fetch = options.fetch ?? globalThis.fetch;
   }
 
   async send(request: TargetRequest): Promise<TargetReply> {
@@ -66,45 +62,7 @@ export class OpenAiChatTarget implements AttackTarget {
       ...(this.systemPrompt ? [{ role: 'system' as const, content: this.systemPrompt }] : []),
       ...request.messages.map((m) => ({ role: m.role, content: m.content })),
     ];
-    const result = await httpCall({
-      url: this.url,
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        ...(this.#apiKey ? { authorization: `Bearer ${this.#apiKey}` } : {}),
-      },
-      body: JSON.stringify({ model: this.model, messages, ...this.extra }),
-      timeoutMs: this.timeoutMs,
-      maxReplyBytes: this.maxReplyBytes,
-      ...(request.signal ? { signal: request.signal } : {}),
-      fetch: this.fetch,
-      label: `target ${this.id}`,
-    });
-    const reply = parseCompletion(result.body, `target ${this.id}`);
-    return { reply: scrubSecrets(reply, [this.#apiKey]), latencyMs: performance.now() - started };
+    const reply = await this.client.complete(messages, this.extra, request.signal);
+    return { reply, latencyMs: performance.now() - started };
   }
-}
-
-/** `choices[0].message.content` of a chat.completion (or its `refusal`, for models that put refusals there). */
-export function parseCompletion(body: string, label: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw malformed(label, 'the reply is not JSON');
-  }
-  const choices = (parsed as { choices?: unknown } | null)?.choices;
-  if (!Array.isArray(choices) || choices.length === 0) throw malformed(label, 'the reply has no choices');
-  const message = (choices[0] as { message?: { content?: unknown; refusal?: unknown } } | null)?.message;
-  if (typeof message?.content === 'string') return message.content;
-  if (typeof message?.refusal === 'string') return message.refusal;
-  throw malformed(label, 'choices[0].message.content is not a string');
-}
-
-function malformed(label: string, why: string): RedteamError {
-  return new RedteamError('REDTEAM_TARGET_FAILED', `${label} failed: ${why}`, {
-    retryable: false,
-    details: { reason: 'malformed_reply' },
-  });
 }

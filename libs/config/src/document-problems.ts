@@ -126,7 +126,8 @@ export function formatProblems(
     .join('\n');
 }
 
-function lineOf(doc: Document, lineCounter: LineCounter, path: Path): number | undefined {
+/** The line of the deepest node of `path` that exists in the document (for messages). */
+export function lineOf(doc: Document, lineCounter: LineCounter, path: Path): number | undefined {
   // The deepest node that exists: a missing key is reported at the mapping that should hold it.
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);

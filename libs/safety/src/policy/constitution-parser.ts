@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOf } from '@rampart/config';
 import { DIRECTIONS, DEFAULT_BLOCK_THRESHOLD, type Constitution, type EndpointPolicy } from './constitution';
 import { constitutionSchema, type ConstitutionDocument } from './constitution-schema';
 import {
@@ -163,16 +164,6 @@ function toReview(review: ReviewDocument) {
     timeoutMs: review.timeout_ms,
     minScore: review.min_score,
   };
-}
-
-function lineOf(doc: Document, lineCounter: LineCounter, path: Path): number | undefined {
-  // The deepest node that exists: a missing key is reported at the mapping that should hold it.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return lineCounter.linePos(range[0]).line;
-  }
-  return undefined;
 }
 
 function unique<T>(values: readonly T[]): T[] {
